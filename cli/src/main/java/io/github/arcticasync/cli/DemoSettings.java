@@ -1,0 +1,36 @@
+package io.github.arcticasync.cli;
+
+import java.nio.file.Path;
+
+/**
+ * What one run of the demo works against and how big it is; checked on creation.
+ *
+ * @param dataDir the embedded MongoDB's data folder, or {@code null} when {@code mongoUrl} is given
+ * @param mongoUrl a real MongoDB to use instead of the embedded one, or {@code null}
+ * @param library the Arctic library the demo writes to
+ * @param poolSize the pool size to run with, or {@code null} for the pool's default
+ * @param rows rows per written symbol
+ * @param progressBars draw redrawn bars (a terminal) rather than plain progress lines
+ */
+record DemoSettings(Path dataDir, String mongoUrl, String library, Integer poolSize, int rows, boolean progressBars) {
+
+    /** Fewest rows per symbol: a date-range read of the last day needs more than a day of minutes. */
+    static final int MIN_ROWS = 2_000;
+    /** Most rows per symbol: the demo should stay a demo (seconds, not minutes). */
+    static final int MAX_ROWS = 1_000_000;
+
+    DemoSettings {
+        if ((dataDir == null) == (mongoUrl == null)) {
+            throw new IllegalArgumentException("exactly one of dataDir and mongoUrl must be given");
+        }
+        if (library == null || library.isBlank()) {
+            throw new IllegalArgumentException("library must not be blank");
+        }
+        if (poolSize != null && poolSize < 1) {
+            throw new IllegalArgumentException("pool size must be at least 1, was " + poolSize);
+        }
+        if (rows < MIN_ROWS || rows > MAX_ROWS) {
+            throw new IllegalArgumentException("rows must be between " + MIN_ROWS + " and " + MAX_ROWS + ", was " + rows);
+        }
+    }
+}

@@ -1,0 +1,115 @@
+package io.github.arcticasync.cli;
+
+import java.io.PrintWriter;
+import java.util.List;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+
+/**
+ * The {@code arctic-async} executable: a picocli command whose subcommands are the product's commands.
+ *
+ * <p>Exit codes follow API.md §3: {@value #EXIT_OK} on success, {@value #EXIT_USAGE} on bad usage (with a one-line
+ * reason on stderr), {@value #EXIT_FAILURE} when a command fails.
+ */
+@Command(name = "arctic-async",
+        mixinStandardHelpOptions = true,
+        versionProvider = VersionProvider.class,
+        description = "Arctic store operations run asynchronously: in one JVM, or across Redis-connected workers.",
+        footer = {"", "Exit codes: 0 success, 2 bad usage, 1 failure."})
+public final class Main implements Runnable {
+
+    /** The command succeeded. */
+    public static final int EXIT_OK = 0;
+    /** The command ran and failed. */
+    public static final int EXIT_FAILURE = 1;
+    /** The command line was wrong; nothing was done. */
+    public static final int EXIT_USAGE = 2;
+
+    /**
+     * The subcommands, in the order {@code --help} lists them. This is the one place a new command is registered:
+     * {@code worker}, {@code coordinator}, {@code up}, {@code status} and {@code pool} come with the distributed
+     * issue, {@code bench} with the bench module. Only commands that work are listed here.
+     */
+    static List<Object> commands() {
+        return List.of(new DemoCommand());
+    }
+
+    @Spec
+    private CommandSpec spec;
+
+    /** Runs the command line and exits the JVM with its exit code. */
+    public static void main(String[] args) {
+        System.exit(run(args));
+    }
+
+    /**
+     * Runs one command line in this JVM, printing to this process's stdout and stderr.
+     *
+     * @return the exit code
+     */
+    public static int run(String... args) {
+        return commandLine().execute(args);
+    }
+
+    /**
+     * A fresh command line with every subcommand and the exit-code handlers; callers may redirect its output with
+     * {@link CommandLine#setOut} / {@link CommandLine#setErr} before {@link CommandLine#execute}.
+     */
+    public static CommandLine commandLine() {
+        CommandLine cli = new CommandLine(new Main());
+        for (Object command : commands()) {
+            cli.addSubcommand(command);
+        }
+        cli.setExitCodeExceptionMapper(e -> e instanceof ParameterException ? EXIT_USAGE : EXIT_FAILURE);
+        cli.setParameterExceptionHandler(Main::badUsage);
+        cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> failed(e, commandLine));
+        return cli;
+    }
+
+    /** With no subcommand there is nothing to do: that is bad usage. */
+    @Override
+    public void run() {
+        throw new ParameterException(spec.commandLine(), "missing command (one of: "
+                + String.join(", ", spec.subcommands().keySet()) + ")");
+    }
+
+    private static int badUsage(ParameterException e, String[] args) {
+        CommandLine commandLine = e.getCommandLine();
+        PrintWriter err = commandLine.getErr();
+        err.println(commandLine.getCommandSpec().qualifiedName() + ": " + oneLine(e.getMessage())
+                + " (see '" + commandLine.getCommandSpec().qualifiedName() + " --help')");
+        err.flush();
+        return EXIT_USAGE;
+    }
+
+    private static int failed(Exception e, CommandLine commandLine) {
+        PrintWriter err = commandLine.getErr();
+        err.println(commandLine.getCommandSpec().qualifiedName() + ": failed: " + describe(e));
+        if (Boolean.getBoolean("arctic.async.stacktrace") || System.getenv("ARCTIC_ASYNC_STACKTRACE") != null) {
+            e.printStackTrace(err);
+        }
+        err.flush();
+        return EXIT_FAILURE;
+    }
+
+    /** The exception's type and message, and its root cause when that says something different. */
+    static String describe(Throwable e) {
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        String text = e.getClass().getSimpleName() + ": " + oneLine(String.valueOf(e.getMessage()));
+        if (root != e) {
+            text += " (caused by " + root.getClass().getSimpleName() + ": " + oneLine(String.valueOf(root.getMessage()))
+                    + ")";
+        }
+        return text;
+    }
+
+    private static String oneLine(String message) {
+        return message == null ? "" : message.strip().replaceAll("\\s*\\R\\s*", " ");
+    }
+}
