@@ -254,7 +254,7 @@ public final class MongoVersionStore implements VersionStore {
                     + ": the reference version was deleted concurrently");
         }
         if (prune) {
-            pruner.prune(symbol, Pruner.KEEP_MINS, null, doc.getList("SEGMENT_SHAS", Object.class, null));
+            pruner.prune(symbol, Pruner.KEEP_MINS, null, doc.getList("SEGMENT_SHAS", Object.class, List.of()));
         }
         return next;
     }
