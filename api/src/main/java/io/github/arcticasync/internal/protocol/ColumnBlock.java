@@ -105,26 +105,31 @@ final class ColumnBlock {
             requireFixed(rows, 8, length, what);
             double[] a = new double[rows];
             col.asDoubleBuffer().get(a);
+            col.position(length); // the view buffer does not move this one
             values = a;
         } else if (arrayType == long[].class) {
             requireFixed(rows, 8, length, what);
             long[] a = new long[rows];
             col.asLongBuffer().get(a);
+            col.position(length); // the view buffer does not move this one
             values = a;
         } else if (arrayType == float[].class) {
             requireFixed(rows, 4, length, what);
             float[] a = new float[rows];
             col.asFloatBuffer().get(a);
+            col.position(length); // the view buffer does not move this one
             values = a;
         } else if (arrayType == int[].class) {
             requireFixed(rows, 4, length, what);
             int[] a = new int[rows];
             col.asIntBuffer().get(a);
+            col.position(length); // the view buffer does not move this one
             values = a;
         } else if (arrayType == short[].class) {
             requireFixed(rows, 2, length, what);
             short[] a = new short[rows];
             col.asShortBuffer().get(a);
+            col.position(length); // the view buffer does not move this one
             values = a;
         } else if (arrayType == byte[].class) {
             requireFixed(rows, 1, length, what);

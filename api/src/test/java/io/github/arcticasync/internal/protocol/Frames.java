@@ -124,7 +124,7 @@ final class Frames {
             case "u4" -> "<u4";
             case "u8" -> "<u8";
             case "b1" -> "|b1";
-            case "U" -> "<U" + (12 + r.nextInt(4));
+            case "U" -> "<U" + (18 + r.nextInt(4));
             case "S" -> "|S" + (8 + r.nextInt(4));
             case "M8" -> "<M8[ns]";
             case "m8" -> "<m8[ns]";
