@@ -145,7 +145,7 @@ final class Demo {
         }
         say("submitted %d write requests (modifiers); waiting with waitRequests (asyncWaitRequests)", writes.size());
         List<Object> results = aa.waitRequests(writes, STEP_TIMEOUT);
-        progress.finish();
+        progress.finish(writes.size());
         for (int i = 0; i < results.size(); i++) {
             VersionedItem item = (VersionedItem) results.get(i);
             say("%s -> version %d (%s)", item.symbol(), item.version(), timings(writes.get(i)));
@@ -287,7 +287,7 @@ final class Demo {
         }
         List<Object> results = aa.waitRequests(requests, STEP_TIMEOUT);
         long nanos = System.nanoTime() - start;
-        progress.finish();
+        progress.finish(requests.size());
         long found = results.stream().filter(Boolean.TRUE::equals).count();
         if (found < SYMBOLS.size()) {
             throw new DemoFailedException("has_symbol found only " + found + " symbols; the demo wrote " + SYMBOLS);

@@ -44,26 +44,40 @@ final class Progress {
             return;
         }
         done++;
-        if (bar) {
-            draw();
-        } else {
-            int quarter = done * 4 / total;
-            if (quarter > lastQuarter) {
-                lastQuarter = quarter;
-                out.printf("    %s: %d/%d%n", label, done, total);
-                out.flush();
-            }
-        }
+        show();
     }
 
-    /** Ends the bar's line; later advances are ignored. */
-    synchronized void finish() {
+    /**
+     * Ends the step with {@code completed} units known done (a waiter can learn of completion before the last
+     * completion callback has run), shows the final count, and ends the bar's line; later advances are ignored.
+     */
+    synchronized void finish(int completed) {
         if (finished) {
             return;
+        }
+        if (completed < 0 || completed > total) {
+            throw new IllegalArgumentException("completed must be between 0 and " + total + ", was " + completed);
+        }
+        if (completed > done) {
+            done = completed;
+            show();
         }
         finished = true;
         if (bar) {
             out.println();
+            out.flush();
+        }
+    }
+
+    private void show() {
+        if (bar) {
+            draw();
+            return;
+        }
+        int quarter = done * 4 / total;
+        if (quarter > lastQuarter) {
+            lastQuarter = quarter;
+            out.printf("    %s: %d/%d%n", label, done, total);
             out.flush();
         }
     }
