@@ -10,6 +10,7 @@ import io.github.arcticasync.internal.execution.StoreResolver;
 import io.github.arcticasync.internal.transport.LocalTransport;
 import io.github.arcticasync.internal.transport.RequestHandle;
 import io.github.arcticasync.internal.transport.Transport;
+import io.github.arcticasync.store.Arctic;
 import io.github.arcticasync.store.VersionStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -71,6 +72,14 @@ public final class AsyncArctic implements AutoCloseable {
     /** A builder of independent instances. */
     public static Builder builder() {
         return new Builder();
+    }
+
+    /**
+     * Sets the Arctic {@link #ASYNC_ARCTIC} resolves {@link LibraryRef}s against when {@code ARCTIC_ASYNC_MONGO_URL} is
+     * not set (the embedded default), obtained at the first name to resolve. Must be called before its first use.
+     */
+    public static void setDefaultArcticSupplier(Supplier<Arctic> supplier) {
+        setDefaultLibraries(MongoLibraries.of(Objects.requireNonNull(supplier, "supplier")));
     }
 
     /**
@@ -583,6 +592,21 @@ public final class AsyncArctic implements AutoCloseable {
         public Builder mongo(String url) {
             this.mongoUrl = requireText(url, "mongo url");
             return this;
+        }
+
+        /** The Arctic the local pool resolves {@link LibraryRef}s against; its owner closes it. */
+        public Builder arctic(Arctic arctic) {
+            Objects.requireNonNull(arctic, "arctic");
+            return libraries(arctic::getLibrary);
+        }
+
+        /**
+         * Supplies, at the first {@link LibraryRef} to resolve, the Arctic the local pool uses (e.g. an embedded
+         * MongoDB started on demand); its owner closes it.
+         */
+        public Builder arcticSupplier(Supplier<Arctic> supplier) {
+            Objects.requireNonNull(supplier, "arcticSupplier");
+            return libraries(MongoLibraries.of(supplier));
         }
 
         /** How the local pool resolves a {@link LibraryRef} name to a store, e.g. {@code arctic::getLibrary}. */
