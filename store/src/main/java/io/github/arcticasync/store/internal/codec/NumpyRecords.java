@@ -37,9 +37,14 @@ public final class NumpyRecords {
         int stride = dtype.itemSize();
         byte[] out = new byte[Math.multiplyExact(stride, rows)];
         List<StructuredDtype.Field> fields = dtype.fields();
-        for (int i = 0; i < fields.size(); i++) {
-            StructuredDtype.Field f = fields.get(i);
-            write(columns.get(i).values(), f.dtype(), out, f.offset(), stride, rows);
+        // Column by column within cache-sized blocks of rows, so each output line is touched while it is hot.
+        int block = blockRows(stride);
+        for (int from = 0; from < rows; from += block) {
+            int to = Math.min(rows, from + block);
+            for (int i = 0; i < fields.size(); i++) {
+                StructuredDtype.Field f = fields.get(i);
+                write(columns.get(i).values(), f.dtype(), out, f.offset(), stride, from, to);
+            }
         }
         return out;
     }
@@ -47,12 +52,31 @@ public final class NumpyRecords {
     /** Unpacks every field of {@code rows} records into columns named like the fields, in little-endian dtypes. */
     public static List<Column> unpack(StructuredDtype dtype, byte[] data, int rows) {
         checkLength(data, dtype.itemSize(), rows, dtype.toString());
-        List<Column> cols = new ArrayList<>(dtype.fields().size());
-        for (StructuredDtype.Field f : dtype.fields()) {
-            Object v = read(f.dtype(), data, f.offset(), dtype.itemSize(), rows);
-            cols.add(new Column(f.name(), f.dtype().littleEndian(), v, null));
+        List<StructuredDtype.Field> fields = dtype.fields();
+        Object[] arrays = new Object[fields.size()];
+        for (int i = 0; i < arrays.length; i++) {
+            arrays[i] = java.lang.reflect.Array.newInstance(fields.get(i).dtype().javaArrayType().getComponentType(),
+                    rows);
+        }
+        int stride = dtype.itemSize();
+        int block = blockRows(stride);
+        for (int from = 0; from < rows; from += block) {
+            int to = Math.min(rows, from + block);
+            for (int i = 0; i < arrays.length; i++) {
+                readInto(arrays[i], fields.get(i).dtype(), data, fields.get(i).offset(), stride, from, to);
+            }
+        }
+        List<Column> cols = new ArrayList<>(fields.size());
+        for (int i = 0; i < arrays.length; i++) {
+            StructuredDtype.Field f = fields.get(i);
+            cols.add(new Column(f.name(), f.dtype().littleEndian(), arrays[i], null));
         }
         return cols;
+    }
+
+    /** Rows per block: about 64 KiB of records, at least one row. */
+    private static int blockRows(int stride) {
+        return Math.max(1, (64 * 1024) / Math.max(1, stride));
     }
 
     static void checkLength(byte[] data, long rowSize, long rows, String dtype) {
@@ -64,31 +88,36 @@ public final class NumpyRecords {
 
     /** Writes {@code n} values of {@code values} at {@code offset}, {@code offset + stride}, ... of {@code out}. */
     public static void write(Object values, Dtype t, byte[] out, int offset, int stride, int n) {
+        write(values, t, out, offset, stride, 0, n);
+    }
+
+    /** Writes rows {@code from} (inclusive) to {@code to} (exclusive) of {@code values}. */
+    static void write(Object values, Dtype t, byte[] out, int offset, int stride, int from, int to) {
         switch (t.kind()) {
             case 'f' -> {
                 if (t.size() == 8) {
                     double[] v = (double[]) values;
-                    for (int r = 0, p = offset; r < n; r++, p += stride) {
+                    for (int r = from, p = offset + from * stride; r < to; r++, p += stride) {
                         DOUBLE_LE.set(out, p, v[r]);
                     }
                 } else {
                     float[] v = (float[]) values;
-                    for (int r = 0, p = offset; r < n; r++, p += stride) {
+                    for (int r = from, p = offset + from * stride; r < to; r++, p += stride) {
                         FLOAT_LE.set(out, p, v[r]);
                     }
                 }
             }
-            case 'i', 'u', 'M', 'm' -> writeInteger(values, t.size(), out, offset, stride, n);
+            case 'i', 'u', 'M', 'm' -> writeInteger(values, t.size(), out, offset, stride, from, to);
             case 'b' -> {
                 boolean[] v = (boolean[]) values;
-                for (int r = 0, p = offset; r < n; r++, p += stride) {
+                for (int r = from, p = offset + from * stride; r < to; r++, p += stride) {
                     out[p] = v[r] ? (byte) 1 : 0;
                 }
             }
             case 'U' -> {
                 String[] v = (String[]) values;
                 int chars = t.chars();
-                for (int r = 0, p = offset; r < n; r++, p += stride) {
+                for (int r = from, p = offset + from * stride; r < to; r++, p += stride) {
                     String s = v[r];
                     int q = p;
                     int end = p + 4 * chars;
@@ -107,7 +136,7 @@ public final class NumpyRecords {
             case 'S' -> {
                 byte[][] v = (byte[][]) values;
                 int size = t.size();
-                for (int r = 0, p = offset; r < n; r++, p += stride) {
+                for (int r = from, p = offset + from * stride; r < to; r++, p += stride) {
                     if (v[r].length > size) {
                         throw new ArcticSerializationException("bytes of row " + r + " are longer than " + size
                                 + " (" + t.str() + ")");
@@ -119,29 +148,30 @@ public final class NumpyRecords {
         }
     }
 
-    private static void writeInteger(Object values, int size, byte[] out, int offset, int stride, int n) {
+    private static void writeInteger(Object values, int size, byte[] out, int offset, int stride, int from,
+                                     int to) {
         switch (size) {
             case 8 -> {
                 long[] v = (long[]) values;
-                for (int r = 0, p = offset; r < n; r++, p += stride) {
+                for (int r = from, p = offset + from * stride; r < to; r++, p += stride) {
                     LONG_LE.set(out, p, v[r]);
                 }
             }
             case 4 -> {
                 int[] v = (int[]) values;
-                for (int r = 0, p = offset; r < n; r++, p += stride) {
+                for (int r = from, p = offset + from * stride; r < to; r++, p += stride) {
                     INT_LE.set(out, p, v[r]);
                 }
             }
             case 2 -> {
                 short[] v = (short[]) values;
-                for (int r = 0, p = offset; r < n; r++, p += stride) {
+                for (int r = from, p = offset + from * stride; r < to; r++, p += stride) {
                     SHORT_LE.set(out, p, v[r]);
                 }
             }
             default -> {
                 byte[] v = (byte[]) values;
-                for (int r = 0, p = offset; r < n; r++, p += stride) {
+                for (int r = from, p = offset + from * stride; r < to; r++, p += stride) {
                     out[p] = v[r];
                 }
             }
@@ -150,49 +180,56 @@ public final class NumpyRecords {
 
     /** Reads {@code n} values of type {@code t} at {@code offset}, {@code offset + stride}, ... into a new array. */
     public static Object read(Dtype t, byte[] in, int offset, int stride, int n) {
+        Object dest = java.lang.reflect.Array.newInstance(t.javaArrayType().getComponentType(), n);
+        readInto(dest, t, in, offset, stride, 0, n);
+        return dest;
+    }
+
+    /** Reads rows {@code from} (inclusive) to {@code to} (exclusive) into {@code dest}. */
+    static Object readInto(Object dest, Dtype t, byte[] in, int offset, int stride, int from, int to) {
         boolean be = t.bigEndian();
         switch (t.kind()) {
             case 'f' -> {
                 if (t.size() == 8) {
-                    double[] v = new double[n];
+                    double[] v = (double[]) dest;
                     if (be) {
-                        for (int r = 0, p = offset; r < n; r++, p += stride) {
+                        for (int r = from, p = offset + from * stride; r < to; r++, p += stride) {
                             v[r] = (double) DOUBLE_BE.get(in, p);
                         }
                     } else {
-                        for (int r = 0, p = offset; r < n; r++, p += stride) {
+                        for (int r = from, p = offset + from * stride; r < to; r++, p += stride) {
                             v[r] = (double) DOUBLE_LE.get(in, p);
                         }
                     }
                     return v;
                 }
-                float[] v = new float[n];
+                float[] v = (float[]) dest;
                 if (be) {
-                    for (int r = 0, p = offset; r < n; r++, p += stride) {
+                    for (int r = from, p = offset + from * stride; r < to; r++, p += stride) {
                         v[r] = (float) FLOAT_BE.get(in, p);
                     }
                 } else {
-                    for (int r = 0, p = offset; r < n; r++, p += stride) {
+                    for (int r = from, p = offset + from * stride; r < to; r++, p += stride) {
                         v[r] = (float) FLOAT_LE.get(in, p);
                     }
                 }
                 return v;
             }
             case 'i', 'u', 'M', 'm' -> {
-                return readInteger(t.size(), be, in, offset, stride, n);
+                return readInteger(dest, t.size(), be, in, offset, stride, from, to);
             }
             case 'b' -> {
-                boolean[] v = new boolean[n];
-                for (int r = 0, p = offset; r < n; r++, p += stride) {
+                boolean[] v = (boolean[]) dest;
+                for (int r = from, p = offset + from * stride; r < to; r++, p += stride) {
                     v[r] = in[p] != 0;
                 }
                 return v;
             }
             case 'U' -> {
-                String[] v = new String[n];
+                String[] v = (String[]) dest;
                 int chars = t.chars();
                 int[] cps = new int[chars];
-                for (int r = 0, p = offset; r < n; r++, p += stride) {
+                for (int r = from, p = offset + from * stride; r < to; r++, p += stride) {
                     int len = 0;
                     for (int i = 0; i < chars; i++) {
                         int cp = be ? (int) INT_BE.get(in, p + 4 * i) : (int) INT_LE.get(in, p + 4 * i);
@@ -211,9 +248,9 @@ public final class NumpyRecords {
                 return v;
             }
             case 'S' -> {
-                byte[][] v = new byte[n][];
+                byte[][] v = (byte[][]) dest;
                 int size = t.size();
-                for (int r = 0, p = offset; r < n; r++, p += stride) {
+                for (int r = from, p = offset + from * stride; r < to; r++, p += stride) {
                     int len = size;
                     while (len > 0 && in[p + len - 1] == 0) {
                         len--;
@@ -228,50 +265,51 @@ public final class NumpyRecords {
         }
     }
 
-    private static Object readInteger(int size, boolean be, byte[] in, int offset, int stride, int n) {
+    private static Object readInteger(Object dest, int size, boolean be, byte[] in, int offset, int stride,
+                                      int from, int to) {
         switch (size) {
             case 8 -> {
-                long[] v = new long[n];
+                long[] v = (long[]) dest;
                 if (be) {
-                    for (int r = 0, p = offset; r < n; r++, p += stride) {
+                    for (int r = from, p = offset + from * stride; r < to; r++, p += stride) {
                         v[r] = (long) LONG_BE.get(in, p);
                     }
                 } else {
-                    for (int r = 0, p = offset; r < n; r++, p += stride) {
+                    for (int r = from, p = offset + from * stride; r < to; r++, p += stride) {
                         v[r] = (long) LONG_LE.get(in, p);
                     }
                 }
                 return v;
             }
             case 4 -> {
-                int[] v = new int[n];
+                int[] v = (int[]) dest;
                 if (be) {
-                    for (int r = 0, p = offset; r < n; r++, p += stride) {
+                    for (int r = from, p = offset + from * stride; r < to; r++, p += stride) {
                         v[r] = (int) INT_BE.get(in, p);
                     }
                 } else {
-                    for (int r = 0, p = offset; r < n; r++, p += stride) {
+                    for (int r = from, p = offset + from * stride; r < to; r++, p += stride) {
                         v[r] = (int) INT_LE.get(in, p);
                     }
                 }
                 return v;
             }
             case 2 -> {
-                short[] v = new short[n];
+                short[] v = (short[]) dest;
                 if (be) {
-                    for (int r = 0, p = offset; r < n; r++, p += stride) {
+                    for (int r = from, p = offset + from * stride; r < to; r++, p += stride) {
                         v[r] = (short) SHORT_BE.get(in, p);
                     }
                 } else {
-                    for (int r = 0, p = offset; r < n; r++, p += stride) {
+                    for (int r = from, p = offset + from * stride; r < to; r++, p += stride) {
                         v[r] = (short) SHORT_LE.get(in, p);
                     }
                 }
                 return v;
             }
             default -> {
-                byte[] v = new byte[n];
-                for (int r = 0, p = offset; r < n; r++, p += stride) {
+                byte[] v = (byte[]) dest;
+                for (int r = from, p = offset + from * stride; r < to; r++, p += stride) {
                     v[r] = in[p];
                 }
                 return v;
