@@ -32,6 +32,7 @@ import org.bson.types.ObjectId;
 public final class MongoVersionStore implements VersionStore {
     private static final int READ_ATTEMPTS = 3;
     private static final int METADATA_ATTEMPTS = 5;
+    private static final int WRITE_ATTEMPTS = 5;
 
     private final LibraryCollections c;
     private final String host;
@@ -168,8 +169,21 @@ public final class MongoVersionStore implements VersionStore {
         Symbols.check(symbol);
         Document md = BsonValues.toDocument(metadata, "metadata");
         ItemWriter.Prepared p = ItemWriter.prepare(symbol, data);
-        return MongoErrors.translate(what("write", symbol), () -> item(symbol, null,
-                writer.write(symbol, p, md, prune), md));
+        return MongoErrors.translate(what("write", symbol), () -> retryingClashes(() -> item(symbol, null,
+                writer.write(symbol, p, md, prune), md)));
+    }
+
+    /** Arctic's mongo_retry for a taken version number: redo the whole operation with a fresh number. */
+    private static <T> T retryingClashes(java.util.function.Supplier<T> op) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return op.get();
+            } catch (VersionClash e) {
+                if (attempt >= WRITE_ATTEMPTS) {
+                    throw e;
+                }
+            }
+        }
     }
 
     @Override
@@ -192,10 +206,10 @@ public final class MongoVersionStore implements VersionStore {
                                 boolean upsert) {
         Symbols.check(symbol);
         Document md = BsonValues.toDocument(metadata, "metadata");
-        return MongoErrors.translate(what("append", symbol), () -> {
+        return MongoErrors.translate(what("append", symbol), () -> retryingClashes(() -> {
             Appender.Result r = appender.append(symbol, data, md, prune, upsert);
             return item(symbol, null, r.version(), r.metadata());
-        });
+        }));
     }
 
     @Override

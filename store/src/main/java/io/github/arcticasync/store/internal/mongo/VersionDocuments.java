@@ -1,5 +1,6 @@
 package io.github.arcticasync.store.internal.mongo;
 
+import com.mongodb.MongoException;
 import com.mongodb.client.model.Sorts;
 import io.github.arcticasync.store.NoDataFoundException;
 import io.github.arcticasync.store.ReadOptions;
@@ -64,7 +65,16 @@ final class VersionDocuments {
         return md instanceof Document d && Boolean.TRUE.equals(d.get("deleted"));
     }
 
+    /** Inserts a new version; a taken number is a {@link VersionClash} so callers can retry. */
     void insert(Document version) {
-        c.versions().insertOne(version);
+        try {
+            c.versions().insertOne(version);
+        } catch (MongoException e) {
+            if (MongoErrors.isDuplicateKey(e)) {
+                throw new VersionClash("version " + version.get("version") + " of " + version.get("symbol") + " in "
+                        + c.name().canonicalName() + " was taken by a concurrent writer", e);
+            }
+            throw e;
+        }
     }
 }
