@@ -102,7 +102,8 @@ public final class Main implements Runnable {
             root = root.getCause();
         }
         String text = e.getClass().getSimpleName() + ": " + oneLine(String.valueOf(e.getMessage()));
-        if (root != e) {
+        // Drivers often repeat the cause's message in their own; saying it twice only makes the line longer.
+        if (root != e && !text.contains(oneLine(String.valueOf(root.getMessage())))) {
             text += " (caused by " + root.getClass().getSimpleName() + ": " + oneLine(String.valueOf(root.getMessage()))
                     + ")";
         }

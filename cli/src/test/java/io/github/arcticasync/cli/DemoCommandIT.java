@@ -29,13 +29,30 @@ class DemoCommandIT {
     }
 
     private Run demo() {
+        return run("demo", "--data-dir", dataDir.toString(), "--rows", "2000", "--plain");
+    }
+
+    private static Run run(String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
         CommandLine cli = Main.commandLine();
         cli.setOut(new PrintWriter(out, true));
         cli.setErr(new PrintWriter(err, true));
-        int code = cli.execute("demo", "--data-dir", dataDir.toString(), "--rows", "2000", "--plain");
+        int code = cli.execute(args);
         return new Run(code, out.toString(), err.toString());
+    }
+
+    @Test
+    void demoRunsOnTheMongoGivenWithMongo() {
+        try (EmbeddedMongo server = EmbeddedMongo.start(dataDir.resolve("server"))) {
+            Run run = run("demo", "--mongo", server.connectionString(), "--library", "given.lib", "--rows", "2000",
+                    "--pool-size", "3", "--plain");
+
+            assertThat(run.exitCode()).as("exit code; stderr: %s; stdout: %s", run.err(), run.out()).isZero();
+            assertThat(run.out()).contains("using the MongoDB at " + server.connectionString())
+                    .contains("in-JVM pool of 3 threads").contains("'given.lib'")
+                    .containsPattern("Summary: \\d+ requests submitted");
+        }
     }
 
     @Test

@@ -101,6 +101,13 @@ class MainTest {
     }
 
     @Test
+    void describeDoesNotRepeatACauseTheMessageAlreadyHolds() {
+        Exception e = new IllegalStateException("listLibraries: timed out", new RuntimeException("timed out"));
+
+        assertThat(Main.describe(e)).isEqualTo("IllegalStateException: listLibraries: timed out");
+    }
+
+    @Test
     void describeNamesTheRootCause() {
         Exception e = new IllegalStateException("outer", new java.io.IOException("disk\nfull"));
 
