@@ -135,6 +135,8 @@ final class Demo {
         for (int i = 0; i < SYMBOLS.size(); i++) {
             frames.add(minuteBars(settings.rows(), 100.0 * (i + 1), 17L * (i + 1) + System.nanoTime()));
         }
+        say("submitting %d write requests (modifiers), then waiting with waitRequests (asyncWaitRequests)",
+                SYMBOLS.size());
         Progress progress = progress("write", SYMBOLS.size());
         List<AsyncRequest> writes = new ArrayList<>();
         for (int i = 0; i < SYMBOLS.size(); i++) {
@@ -143,7 +145,6 @@ final class Demo {
             write.onComplete(r -> progress.advance());
             writes.add(write);
         }
-        say("submitted %d write requests (modifiers); waiting with waitRequests (asyncWaitRequests)", writes.size());
         List<Object> results = aa.waitRequests(writes, STEP_TIMEOUT);
         progress.finish(writes.size());
         for (int i = 0; i < results.size(); i++) {
