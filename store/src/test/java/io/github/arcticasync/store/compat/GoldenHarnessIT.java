@@ -98,6 +98,27 @@ class GoldenHarnessIT {
     }
 
     @Test
+    void readComparisonAcceptsTheSameFrameAndReportsAChangedValueAndDtype() {
+        Document input = GoldenVectors.input("a_df_float_int").getList("steps", Document.class).get(0);
+        Object frame = GoldenItems.item(input.get("data", Document.class));
+        Document expected = GoldenVectors.expected("a_df_float_int").get("symbols", Document.class)
+                .get("df", Document.class).get("latest", Document.class).get("data", Document.class);
+
+        Mismatches same = new Mismatches("a");
+        ExpectedData.compare(same, "data", expected, frame);
+        assertThat(same.all()).as(same.report()).isEmpty();
+
+        java.util.List<Document> columns = expected.getList("columns", Document.class);
+        columns.get(0).getList("values", Object.class).set(0, 9.0);
+        columns.get(1).put("dtype", "int32");
+        Mismatches changed = new Mismatches("a");
+        ExpectedData.compare(changed, "data", expected, frame);
+        assertThat(changed.all()).anySatisfy(line -> assertThat(line).startsWith("data.column(f)").contains("9.0"));
+        assertThat(changed.all()).anySatisfy(line -> assertThat(line).startsWith("data.dtype(i)")
+                .contains("<i4").contains("<i8"));
+    }
+
+    @Test
     void pythonDictReprParsesToTheBsonValueArcticStored() {
         Object parsed = PythonLiteral.parse("{'a': 1, 'b': [1.5, 'two'], 'c': {'nested': True}}");
         Document stored = Document.parse("{\"a\": 1, \"b\": [1.5, \"two\"], \"c\": {\"nested\": true}}");
