@@ -46,7 +46,7 @@ public final class BenchMain {
                             a.intValue("warmup", d.warmup()), a.intValue("iterations", d.iterations()),
                             a.intValue("range-rows", d.rangeRows()), a.doubleValue("range-fraction", d.rangeFraction()),
                             a.intValue("seed", (int) d.seed()));
-                    StoreBenchmark.print(new StoreBenchmark(c, System.out).run(), System.out);
+                    StoreBenchmark.printRange(new StoreBenchmark(c, System.out).run(), System.out);
                 }
                 case "async" -> {
                     Args a = new Args(rest, Set.of("pool", "symbols", "warmup", "latency-requests",

@@ -18,7 +18,7 @@ class StoreBenchmarkIT {
         PrintStream log = new PrintStream(bytes, true, StandardCharsets.UTF_8);
 
         StoreBenchmark.Result r = new StoreBenchmark(config, log).run();
-        StoreBenchmark.print(r, log);
+        StoreBenchmark.printRange(r, log);
 
         assertThat(r.segments()).isEqualTo(3);
         assertThat(r.steps()).containsKeys("store.write", "store.read", "raw.write", "raw.read", "raw.insertMany",
@@ -26,7 +26,8 @@ class StoreBenchmarkIT {
         assertThat(r.steps().values()).allSatisfy(s -> assertThat(s.count()).isEqualTo(2));
         assertThat(r.range().totalSegments()).isEqualTo(8);
         // The counter sees every segment of a full read, and a 1% range (4,000 rows) sits in one or two segments.
-        assertThat(r.range().fullReadSegmentsFetched()).isEqualTo(8);
+        assertThat(r.range().counterCheckDocuments()).isEqualTo(8);
+        assertThat(r.range().fullRead()).startsWith("400,000 rows from 8 segment documents");
         assertThat(r.range().rangeSegmentsFetched()).isBetween(1L, 2L);
         assertThat(bytes.toString(StandardCharsets.UTF_8)).contains("write ratio store/raw upsert bulk")
                 .contains("fetched");
