@@ -10,6 +10,7 @@ import io.github.arcticasync.internal.execution.StoreResolver;
 import io.github.arcticasync.internal.transport.LocalTransport;
 import io.github.arcticasync.internal.transport.RequestHandle;
 import io.github.arcticasync.internal.transport.Transport;
+import io.github.arcticasync.internal.transport.redis.RedisStreamsTransport;
 import io.github.arcticasync.store.Arctic;
 import io.github.arcticasync.store.VersionStore;
 import org.slf4j.Logger;
@@ -580,8 +581,8 @@ public final class AsyncArctic implements AutoCloseable {
         }
 
         /**
-         * Runs requests on remote workers through Redis. Not available yet: {@link #build()} then throws
-         * {@link AsyncArcticException}.
+         * Runs requests on remote workers through Redis Streams ({@code redis://[user:password@]host:port[/db]}, or
+         * {@code rediss://} for TLS); the workers resolve libraries with their own MongoDB.
          */
         public Builder redis(String url) {
             this.redisUrl = requireText(url, "redis url");
@@ -658,7 +659,7 @@ public final class AsyncArctic implements AutoCloseable {
         /**
          * The instance.
          *
-         * @throws AsyncArcticException if a Redis URL was given (the Redis transport is not available yet)
+         * @throws IllegalArgumentException if the Redis URL is malformed
          */
         public AsyncArctic build() {
             Runtime rt = runtime();
@@ -667,9 +668,15 @@ public final class AsyncArctic implements AutoCloseable {
 
         private Runtime runtime() {
             if (redisUrl != null) {
-                throw new AsyncArcticException("The Redis transport is not available yet (redis URL "
-                        + AsyncArcticSettings.mask(redisUrl) + "); omit redis(...) / " + AsyncArcticSettings.REDIS_URL
-                        + " to use the local in-JVM pool");
+                // Remote workers run the requests and resolve libraries with their own MongoDB: mongo(...) and
+                // libraries(...) do not apply, and a VersionStore argument only names its library.
+                RedisStreamsTransport transport = RedisStreamsTransport.builder()
+                        .url(redisUrl)
+                        .namespace(namespace == null ? RedisStreamsTransport.DEFAULT_NAMESPACE : namespace)
+                        .defaultPoolSize(poolSize)
+                        .resultTtl(resultTtl)
+                        .build();
+                return new Runtime(transport, poolSize, mongoRetry, new ArrayList<>());
             }
             List<AutoCloseable> resources = new ArrayList<>();
             StoreResolver resolver = null;

@@ -1,6 +1,7 @@
 package io.github.arcticasync.internal.protocol;
 
 import io.github.arcticasync.asynchronous.RequestKind;
+import io.github.arcticasync.store.VersionedItem;
 import java.time.Instant;
 import java.util.HashSet;
 import java.util.List;
@@ -88,7 +89,14 @@ public final class EnvelopeCodec {
         if (!operations.test(request.operation())) {
             throw new ProtocolException("unknown operation '" + request.operation() + "'");
         }
-        return encode(w -> {
+        long hint = 0;
+        for (Object arg : request.args()) {
+            hint += sizeHint(arg);
+        }
+        for (Object arg : request.kwargs().values()) {
+            hint += sizeHint(arg);
+        }
+        return encode(hint, w -> {
             w.writeString("type", TYPE_REQUEST);
             w.writeString("id", request.requestId());
             w.writeString("op", request.operation());
@@ -156,7 +164,7 @@ public final class EnvelopeCodec {
     /** The result as BSON bytes; throws ProtocolException for an unregistered value type or an oversized envelope. */
     public byte[] encodeResult(ResultEnvelope result) {
         Objects.requireNonNull(result, "result must not be null");
-        return encode(w -> {
+        return encode(sizeHint(result.value()), w -> {
             w.writeString("type", TYPE_RESULT);
             w.writeString("id", result.requestId());
             if (result.isSuccess()) {
@@ -272,8 +280,16 @@ public final class EnvelopeCodec {
         T read(WireReader in);
     }
 
-    private byte[] encode(Body body) {
-        BasicOutputBuffer out = new BasicOutputBuffer(1024);
+    /** Output buffer size for a value: frames dominate, so presizing for them avoids regrowing a large buffer. */
+    private static long sizeHint(Object value) {
+        if (value instanceof VersionedItem item) {
+            return sizeHint(item.data());
+        }
+        return FrameCodec.handles(value) ? FrameCodec.sizeHint(value) : 0;
+    }
+
+    private byte[] encode(long hint, Body body) {
+        BasicOutputBuffer out = new BasicOutputBuffer((int) Math.min(maxEnvelopeBytes, 1024 + hint));
         try (BsonBinaryWriter w = new BsonBinaryWriter(new BsonWriterSettings(maxDepth + 8),
                 new BsonBinaryWriterSettings(maxEnvelopeBytes), out)) {
             w.writeStartDocument();

@@ -39,6 +39,7 @@ final class FrameCodec {
     static final String CODEC_LZ4 = "lz4";
     /** LZ4 cannot expand data more than about 255x; a larger declared ratio is a lie, not data. */
     static final int LZ4_MAX_RATIO = 255;
+    private static final int PROBE_WINDOW = 4096;
 
     private static final LZ4Factory LZ4 = LZ4Factory.fastestInstance();
     private static final LZ4Compressor COMPRESSOR = LZ4.fastCompressor();
@@ -127,7 +128,7 @@ final class FrameCodec {
         }
         byte[] stored = raw;
         String codec = CODEC_NONE;
-        if (raw.length >= compressionThreshold) {
+        if (raw.length >= compressionThreshold && worthCompressing(raw)) {
             int max = COMPRESSOR.maxCompressedLength(raw.length);
             byte[] packed = new byte[max];
             int n = COMPRESSOR.compress(raw, 0, raw.length, packed, 0, max);
@@ -139,6 +140,46 @@ final class FrameCodec {
         w.writeString("codec", codec);
         w.writeInt32("raw", raw.length);
         w.writeBinaryData("data", new BsonBinary(stored));
+    }
+
+    /**
+     * Whether a trial compression of three 4 KiB windows (start, middle, end) saves at least 1/8: noise such as
+     * random float mantissas barely compresses, and compressing it anyway would cost more time than the bytes saved.
+     */
+    static boolean worthCompressing(byte[] raw) {
+        if (raw.length < 3 * PROBE_WINDOW * 2) {
+            return true;
+        }
+        byte[] sample = new byte[3 * PROBE_WINDOW];
+        System.arraycopy(raw, 0, sample, 0, PROBE_WINDOW);
+        System.arraycopy(raw, raw.length / 2, sample, PROBE_WINDOW, PROBE_WINDOW);
+        System.arraycopy(raw, raw.length - PROBE_WINDOW, sample, 2 * PROBE_WINDOW, PROBE_WINDOW);
+        byte[] packed = new byte[COMPRESSOR.maxCompressedLength(sample.length)];
+        int n = COMPRESSOR.compress(sample, 0, sample.length, packed, 0, packed.length);
+        return n <= sample.length - sample.length / 8;
+    }
+
+    /** Bytes the column blocks of {@code value} will take, as a buffer size hint (strings estimated). */
+    static long sizeHint(Object value) {
+        ModelAccess.Bridge bridge = ModelAccess.bridge();
+        List<Column> cols = new ArrayList<>();
+        if (value instanceof DataFrame frame) {
+            cols.addAll(bridge.frameData(frame).index());
+            cols.addAll(bridge.frameData(frame).columns());
+        } else if (value instanceof Series series) {
+            cols.addAll(bridge.frameData(series.toFrame()).index());
+            cols.addAll(bridge.frameData(series.toFrame()).columns());
+        } else if (value instanceof NdArray array) {
+            List<Column> fields = bridge.arrayFields(array);
+            cols.addAll(fields != null ? fields : List.of(bridge.arrayData(array)));
+        }
+        long n = 256;
+        for (Column c : cols) {
+            Object v = c.values();
+            n += v instanceof String[] || v instanceof byte[][] ? 16L * ColumnArrays.length(v)
+                    : ColumnBlock.byteLength(v);
+        }
+        return n;
     }
 
     private static void writeNullableString(BsonBinaryWriter w, String name, String value) {

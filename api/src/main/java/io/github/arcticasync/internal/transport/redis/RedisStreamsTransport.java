@@ -1,0 +1,468 @@
+package io.github.arcticasync.internal.transport.redis;
+
+import io.github.arcticasync.asynchronous.AsyncArcticException;
+import io.github.arcticasync.asynchronous.RequestDurationException;
+import io.github.arcticasync.internal.cluster.Keys;
+import io.github.arcticasync.internal.cluster.PoolRecord;
+import io.github.arcticasync.internal.cluster.PoolState;
+import io.github.arcticasync.internal.cluster.StatCounter;
+import io.github.arcticasync.internal.execution.OperationCall;
+import io.github.arcticasync.internal.execution.OperationRegistry;
+import io.github.arcticasync.internal.protocol.EnvelopeCodec;
+import io.github.arcticasync.internal.transport.RequestHandle;
+import io.github.arcticasync.internal.transport.Transport;
+import io.github.arcticasync.store.VersionStore;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import redis.clients.jedis.Pipeline;
+import redis.clients.jedis.Response;
+import redis.clients.jedis.exceptions.JedisConnectionException;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.Condition;
+import java.util.concurrent.locks.ReentrantLock;
+
+/**
+ * The client side of the Redis Streams transport. {@link #submit} XADDs the request onto the stream of its partition
+ * ({@link Keys#partitionOf}) through {@link StreamScripts#SUBMIT}, which refuses a closed pool and enqueues a request
+ * id at most once, so a submit retried after a connection blip cannot run twice. Workers (module {@code worker}) run
+ * it; the {@link ResultWaiter} completes it from this client's reply stream with one blocking connection.
+ *
+ * <p>Pool control is cluster-wide ({@link #resize}: the pool size is the cluster's budget) while {@link #shutdown} and
+ * {@link #awaitTermination} are local to this client: it stops submitting and waits for its own requests, as
+ * docs/cluster.md describes. {@link #totalRequests} is the cluster's {@code submitted} counter.
+ */
+public final class RedisStreamsTransport implements Transport {
+    private static final Logger log = LoggerFactory.getLogger(RedisStreamsTransport.class);
+    /** The namespace when none is configured. */
+    public static final String DEFAULT_NAMESPACE = "default";
+    /** How long results stay readable, and requests findable by id, unless configured. */
+    public static final Duration DEFAULT_RESULT_TTL = Duration.ofHours(1);
+    /** Pooled connections of one client (submits, control); the dispatcher has one more of its own. */
+    public static final int DEFAULT_MAX_CONNECTIONS = 8;
+    /** How long a submit keeps retrying through a lost connection (a Redis restart) before it fails. */
+    public static final Duration SUBMIT_RETRY_BUDGET = Duration.ofSeconds(10);
+    /** How often resize re-reads worker capacities while it waits for the cluster to shrink. */
+    private static final Duration RESIZE_RECHECK = Duration.ofMillis(100);
+    /** Inline results up to this size travel in the reply notice itself. */
+    public static final int INLINE_RESULT_LIMIT = 64 * 1024;
+
+    private final RedisConnections connections;
+    private final PoolControl control;
+    private final Keys keys;
+    private final EnvelopeCodec codec;
+    private final Clock clock;
+    private final Duration resultTtl;
+    private final String clientId;
+    private final byte[] replyStream;
+    private final ResultWaiter waiter;
+    private final Map<String, RedisRequest> own = new ConcurrentHashMap<>();
+    private final ConcurrentLinkedQueue<Expiry> expiries = new ConcurrentLinkedQueue<>();
+
+    private final ReentrantLock lock = new ReentrantLock();
+    private final Condition progress = lock.newCondition();
+    private boolean shutdown;
+    private long pending;
+
+    private record Expiry(String id, Instant at) {
+    }
+
+    private RedisStreamsTransport(Builder b) {
+        this.clock = b.clock;
+        this.resultTtl = b.resultTtl;
+        this.codec = b.codec != null ? b.codec
+                : EnvelopeCodec.builder().operations(name -> b.registry.find(name).isPresent()).build();
+        this.clientId = b.clientId != null ? b.clientId : "c" + UUID.randomUUID().toString().replace("-", "");
+        this.connections = new RedisConnections(b.url, "aa-client-" + clientId, b.maxConnections);
+        try {
+            this.control = new PoolControl(connections, b.namespace);
+            PoolRecord pool = control.ensurePool(b.defaultPoolSize, Keys.DEFAULT_PARTITIONS);
+            this.keys = Keys.of(b.namespace, pool.partitions());
+            String reply = DataPlaneKeys.replyStream(keys, clientId);
+            this.replyStream = DataPlaneKeys.bytes(reply);
+            this.waiter = new ResultWaiter(connections, keys, reply, codec, resultTtl, clock,
+                    "arctic-async-results-" + b.namespace);
+            waiter.start();
+        } catch (JedisConnectionException e) {
+            connections.close();
+            throw new AsyncArcticException("Cannot connect to Redis at " + b.url + ": " + e.getMessage(), e);
+        } catch (RuntimeException e) {
+            connections.close();
+            throw e;
+        }
+        log.info("Redis transport {} - client {} on namespace {} ({} partitions)", b.url, clientId, b.namespace,
+                keys.partitions());
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** The key layout this client uses. */
+    public Keys keys() {
+        return keys;
+    }
+
+    @Override
+    public RequestHandle submit(OperationCall call, VersionStore store) {
+        Objects.requireNonNull(call, "call");
+        int p = keys.partitionOf(call.library(), call.symbol());
+        String id = RequestIds.newId(p);
+        Instant now = clock.instant();
+        byte[] envelope = codec.encodeRequest(CallEnvelopes.toEnvelope(id, call, now));
+        RedisRequest request = new RedisRequest(id, p, call.library(), call.symbol(), call.operation().name(),
+                call.kind(), now, false);
+        lock.lock();
+        try {
+            if (shutdown) {
+                throw new AsyncArcticException("AsyncArctic has been shutdown and can no longer accept new requests.");
+            }
+            pending++;
+        } finally {
+            lock.unlock();
+        }
+        waiter.expect(request);
+        long result;
+        try {
+            result = enqueue(p, id, envelope);
+        } catch (RuntimeException e) {
+            waiter.forget(id);
+            finished();
+            throw e;
+        }
+        if (result == StreamScripts.SUBMIT_CLOSED) {
+            waiter.forget(id);
+            finished();
+            throw new AsyncArcticException("The pool of namespace " + keys.namespace() + " has been shut down and "
+                    + "accepts no new requests (reopen it with resetPool)");
+        }
+        expireOld();
+        own.put(id, request);
+        request.onComplete(r -> {
+            expiries.add(new Expiry(id, clock.instant().plus(resultTtl)));
+            finished();
+        });
+        return request;
+    }
+
+    /** Runs the submit script, retrying through lost connections; the script's dedupe makes retries safe. */
+    private long enqueue(int p, String id, byte[] envelope) {
+        List<byte[]> keyArgs = List.of(
+                DataPlaneKeys.bytes(keys.closed(p)),
+                DataPlaneKeys.bytes(DataPlaneKeys.submitMarker(keys, p, id)),
+                DataPlaneKeys.bytes(keys.result(p, id)),
+                DataPlaneKeys.bytes(keys.requestStream(p)),
+                DataPlaneKeys.bytes(keys.stats(p)));
+        List<byte[]> args = List.of(DataPlaneKeys.bytes(id), envelope, replyStream,
+                DataPlaneKeys.bytes(Long.toString(resultTtl.toMillis())));
+        long deadline = System.nanoTime() + SUBMIT_RETRY_BUDGET.toNanos();
+        long pause = 50;
+        while (true) {
+            try {
+                Object r = connections.with(jedis -> StreamScripts.SUBMIT.run(jedis, keyArgs, args));
+                return (Long) r;
+            } catch (JedisConnectionException e) {
+                if (System.nanoTime() - deadline > 0) {
+                    throw new AsyncArcticException("Could not submit request " + id + ": Redis at "
+                            + connections.url() + " is unreachable (" + e.getMessage() + ")", e);
+                }
+                log.debug("request {} - submit failed, retrying in {} ms: {}", id, pause, e.toString());
+                sleep(pause);
+                pause = Math.min(pause * 2, 1000);
+            }
+        }
+    }
+
+    private void finished() {
+        lock.lock();
+        try {
+            pending--;
+            progress.signalAll();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private void expireOld() {
+        Instant now = clock.instant();
+        for (Expiry e = expiries.peek(); e != null && e.at.isBefore(now); e = expiries.peek()) {
+            if (expiries.remove(e)) {
+                own.remove(e.id);
+            }
+        }
+    }
+
+    @Override
+    public Optional<RequestHandle> find(String id) {
+        Objects.requireNonNull(id, "id must not be null");
+        expireOld();
+        RedisRequest mine = own.get(id);
+        if (mine != null) {
+            return Optional.of(mine);
+        }
+        RedisRequest watched = waiter.waitingFor(id);
+        if (watched != null) {
+            return Optional.of(watched);
+        }
+        OptionalInt partition = RequestIds.partitionOf(id, keys.partitions());
+        if (partition.isEmpty()) {
+            return Optional.empty();
+        }
+        int p = partition.getAsInt();
+        // The marker first: it is deleted in the same step as the result is written, so if it is gone the result is
+        // there (or the request is unknown / expired).
+        boolean[] known = new boolean[1];
+        byte[] result = connections.with(jedis -> {
+            Pipeline pipe = jedis.pipelined();
+            Response<Boolean> marker = pipe.exists(DataPlaneKeys.bytes(DataPlaneKeys.submitMarker(keys, p, id)));
+            Response<byte[]> res = pipe.get(DataPlaneKeys.bytes(keys.result(p, id)));
+            pipe.sync();
+            known[0] = marker.get();
+            return res.get();
+        });
+        if (result == null && !known[0]) {
+            return Optional.empty();
+        }
+        RedisRequest foreign = new RedisRequest(id, p, null, null, null, null, clock.instant(), true);
+        if (result != null) {
+            foreign.complete(codec.decodeResult(result));
+            return Optional.of(foreign);
+        }
+        return Optional.of(waiter.watch(foreign));
+    }
+
+    @Override
+    public void shutdown() {
+        lock.lock();
+        try {
+            shutdown = true;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    @Override
+    public boolean isShutdown() {
+        lock.lock();
+        try {
+            return shutdown;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    @Override
+    public void awaitTermination(Duration timeout) {
+        long deadline = deadline(timeout);
+        lock.lock();
+        try {
+            while (pending > 0) {
+                if (!await(deadline)) {
+                    throw new RequestDurationException(pending + " requests still pending after waiting " + timeout);
+                }
+            }
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /**
+     * Sets the cluster-wide pool size (and reopens a pool that was shut down, here and cluster-wide), then waits until
+     * the live workers' reported capacity — an upper bound on what runs — is at most {@code poolSize}. The leader
+     * applies the size on its next tick; without a coordinator running, the wait lasts until the timeout.
+     */
+    @Override
+    public void resize(int poolSize, Duration timeout) {
+        PoolRecord.requireSize(poolSize);
+        long deadline = deadline(timeout);
+        lock.lock();
+        try {
+            shutdown = false;
+        } finally {
+            lock.unlock();
+        }
+        if (control.pool().state() != PoolState.RUNNING) {
+            control.reopen(keys);
+        }
+        control.resize(poolSize);
+        while (true) {
+            int capacity = control.liveCapacity();
+            if (capacity <= poolSize) {
+                return;
+            }
+            long left = remaining(deadline);
+            if (left <= 0) {
+                throw new RequestDurationException("Pool resized to " + poolSize + " but workers still report "
+                        + "capacity " + capacity + " after waiting " + timeout);
+            }
+            sleep(Math.min(TimeUnit.NANOSECONDS.toMillis(left) + 1, RESIZE_RECHECK.toMillis()));
+        }
+    }
+
+    @Override
+    public int poolSize() {
+        return control.pool().size();
+    }
+
+    @Override
+    public long totalRequests() {
+        return control.counter(keys, StatCounter.SUBMITTED);
+    }
+
+    @Override
+    public long pendingRequests() {
+        lock.lock();
+        try {
+            return pending;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    @Override
+    public void close() {
+        shutdown();
+        try {
+            awaitTermination(null);
+        } finally {
+            waiter.close();
+            connections.close();
+        }
+    }
+
+    private boolean await(long deadline) {
+        try {
+            if (deadline == Long.MAX_VALUE) {
+                progress.await();
+                return true;
+            }
+            long left = remaining(deadline);
+            return left > 0 && (progress.awaitNanos(left) > 0 || remaining(deadline) > 0);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AsyncArcticException("Interrupted while waiting for requests", e);
+        }
+    }
+
+    private static long deadline(Duration timeout) {
+        if (timeout == null) {
+            return Long.MAX_VALUE;
+        }
+        if (timeout.isNegative()) {
+            throw new IllegalArgumentException("timeout must not be negative, was " + timeout);
+        }
+        return System.nanoTime() + Math.min(timeout.toNanos(), Long.MAX_VALUE / 4);
+    }
+
+    private static long remaining(long deadline) {
+        return deadline == Long.MAX_VALUE ? Long.MAX_VALUE : deadline - System.nanoTime();
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AsyncArcticException("Interrupted", e);
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "RedisStreamsTransport[" + connections.url() + " " + keys + " client=" + clientId + "]";
+    }
+
+    /** Builds a {@link RedisStreamsTransport}; every setter validates its argument. */
+    public static final class Builder {
+        private RedisUrl url;
+        private String namespace = DEFAULT_NAMESPACE;
+        private int defaultPoolSize = PoolRecord.DEFAULT_SIZE;
+        private Duration resultTtl = DEFAULT_RESULT_TTL;
+        private int maxConnections = DEFAULT_MAX_CONNECTIONS;
+        private OperationRegistry registry = OperationRegistry.standard();
+        private EnvelopeCodec codec;
+        private Clock clock = Clock.systemUTC();
+        private String clientId;
+
+        private Builder() {
+        }
+
+        /** The Redis URL ({@code redis://}, {@code rediss://}, with optional user, password and db). */
+        public Builder url(String url) {
+            this.url = RedisUrl.parse(url);
+            return this;
+        }
+
+        public Builder namespace(String namespace) {
+            this.namespace = Keys.requireNamespace(namespace);
+            return this;
+        }
+
+        /** The pool size written when this client creates the namespace's pool record (an existing one is kept). */
+        public Builder defaultPoolSize(int size) {
+            this.defaultPoolSize = PoolRecord.requireSize(size);
+            return this;
+        }
+
+        public Builder resultTtl(Duration ttl) {
+            Objects.requireNonNull(ttl, "resultTtl");
+            if (ttl.isNegative() || ttl.isZero()) {
+                throw new IllegalArgumentException("resultTtl must be positive, was " + ttl);
+            }
+            this.resultTtl = ttl;
+            return this;
+        }
+
+        public Builder maxConnections(int n) {
+            if (n < 1) {
+                throw new IllegalArgumentException("maxConnections must be >= 1, was " + n);
+            }
+            this.maxConnections = n;
+            return this;
+        }
+
+        public Builder registry(OperationRegistry registry) {
+            this.registry = Objects.requireNonNull(registry, "registry");
+            return this;
+        }
+
+        public Builder codec(EnvelopeCodec codec) {
+            this.codec = Objects.requireNonNull(codec, "codec");
+            return this;
+        }
+
+        public Builder clock(Clock clock) {
+            this.clock = Objects.requireNonNull(clock, "clock");
+            return this;
+        }
+
+        /** This client's id (names its reply stream); default a random one. */
+        public Builder clientId(String clientId) {
+            this.clientId = Keys.requireWorkerId(clientId);
+            return this;
+        }
+
+        /**
+         * Connects and starts the result dispatcher.
+         *
+         * @throws IllegalStateException if no URL was given
+         */
+        public RedisStreamsTransport build() {
+            if (url == null) {
+                throw new IllegalStateException("a Redis URL is required");
+            }
+            return new RedisStreamsTransport(this);
+        }
+    }
+}
