@@ -22,7 +22,7 @@ class StoreBenchmarkIT {
 
         assertThat(r.segments()).isEqualTo(3);
         assertThat(r.steps()).containsKeys("store.write", "store.read", "raw.write", "raw.read", "raw.insertMany",
-                "cpu.encode", "cpu.decode");
+                "cpu.records", "cpu.lz4", "cpu.sha1", "cpu.decode");
         assertThat(r.steps().values()).allSatisfy(s -> assertThat(s.count()).isEqualTo(2));
         assertThat(r.range().totalSegments()).isEqualTo(8);
         // The counter sees every segment of a full read, and a 1% range (4,000 rows) sits in one or two segments.
