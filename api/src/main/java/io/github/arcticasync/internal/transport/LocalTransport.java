@@ -13,6 +13,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -62,6 +63,10 @@ public final class LocalTransport implements Transport {
     private long total;
     private long pending;
     private int running;
+    /** Requests handed to the pool and not yet finished; never more than poolSize. */
+    private int inFlight;
+    /** Requests the gate admitted that wait for a free slot, in admission order. */
+    private final ArrayDeque<LocalRequest> ready = new ArrayDeque<>();
 
     private LocalTransport(Builder b) {
         this.poolSize = b.poolSize;
@@ -104,19 +109,43 @@ public final class LocalTransport implements Transport {
         return request;
     }
 
-    /** Hands admitted requests to the pool; a request the pool refuses fails with the reason and frees its slot. */
+    /**
+     * Hands admitted requests to the pool while fewer than {@code poolSize} are in flight; the rest wait in
+     * {@link #ready}. The transport counts slots itself because a shrinking ThreadPoolExecutor can still run more
+     * tasks than its new maximum for a while (idle threads already blocked in take() pick up queued work).
+     * A request the pool refuses fails with the reason and frees its slot.
+     */
     private void dispatch(List<LocalRequest> admitted) {
         ArrayDeque<LocalRequest> work = new ArrayDeque<>(admitted);
-        while (!work.isEmpty()) {
-            LocalRequest request = work.poll();
+        while (true) {
+            List<LocalRequest> toRun = new ArrayList<>();
+            lock.lock();
             try {
-                currentPool().execute(() -> run(request));
-            } catch (RejectedExecutionException e) {
-                // Arctic's error path masked this with a second error (§5.6 bug 9); here the request fails with it.
-                request.recordEnd(Outcome.failure(new AsyncArcticException("Could not schedule request "
-                        + request.id() + " (" + request.operation() + " on " + request.call().key() + ")", e), 0),
-                        clock.instant());
-                work.addAll(finish(request));
+                ready.addAll(work);
+                work.clear();
+                while (inFlight < poolSize && !ready.isEmpty()) {
+                    inFlight++;
+                    toRun.add(ready.poll());
+                }
+            } finally {
+                lock.unlock();
+            }
+            if (toRun.isEmpty()) {
+                return;
+            }
+            for (LocalRequest request : toRun) {
+                try {
+                    currentPool().execute(() -> run(request));
+                } catch (RejectedExecutionException e) {
+                    // Arctic's error path masked this with a second error (§5.6 bug 9); here it fails with it.
+                    request.recordEnd(Outcome.failure(new AsyncArcticException("Could not schedule request "
+                            + request.id() + " (" + request.operation() + " on " + request.call().key() + ")", e),
+                            0), clock.instant());
+                    work.addAll(finish(request));
+                }
+            }
+            if (work.isEmpty()) {
+                return;
             }
         }
     }
@@ -164,6 +193,7 @@ public final class LocalTransport implements Transport {
         lock.lock();
         try {
             pending--;
+            inFlight--;
             if (request.hasStarted()) {
                 running--;
             }
@@ -264,15 +294,16 @@ public final class LocalTransport implements Transport {
                     pool.setMaximumPoolSize(newSize);
                 }
             }
-            while (running > newSize) {
+            while (inFlight > newSize) {
                 if (!await(deadline)) {
-                    throw new RequestDurationException("Pool resized to " + newSize + " but " + running
+                    throw new RequestDurationException("Pool resized to " + newSize + " but " + inFlight
                             + " requests still run after waiting " + timeout);
                 }
             }
         } finally {
             lock.unlock();
         }
+        dispatch(List.of()); // a larger pool starts queued requests now
     }
 
     /** Waits for progress until the deadline (Long.MAX_VALUE = none); false if the deadline passed. */

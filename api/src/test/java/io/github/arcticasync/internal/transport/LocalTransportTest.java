@@ -23,6 +23,8 @@ import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import static io.github.arcticasync.asynchronous.RequestKind.ACCESSOR;
@@ -194,6 +196,34 @@ class LocalTransportTest {
         release.countDown();
         awaitAll(handles);
         assertThat(handles).allSatisfy(h -> assertThat(h.completion().join()).isEqualTo("released"));
+    }
+
+    @Test
+    void afterShrinkingNoMoreThanTheNewSizeRunAtOnce() {
+        LocalTransport t = transport(4);
+        CountDownLatch blockers = new CountDownLatch(1);
+        List<RequestHandle> handles = new ArrayList<>();
+        for (int i = 0; i < 4; i++) {
+            handles.add(t.submit(call("B" + i, MODIFIER, c -> blockers.await(LONG.toSeconds(), TimeUnit.SECONDS)),
+                    null));
+        }
+        await().atMost(LONG).until(() -> t.runningRequests() == 4);
+        CompletableFuture<Void> shrink = CompletableFuture.runAsync(() -> t.resize(2, LONG));
+        await().atMost(LONG).until(() -> t.poolSize() == 2);
+        AtomicInteger running = new AtomicInteger();
+        AtomicInteger most = new AtomicInteger();
+        for (int i = 0; i < 60; i++) {
+            handles.add(t.submit(call("S" + i, ACCESSOR, c -> {
+                most.accumulateAndGet(running.incrementAndGet(), Math::max);
+                LockSupport.parkNanos(200_000); // widen the window in which an extra thread could overlap
+                running.decrementAndGet();
+                return null;
+            }), null));
+        }
+        blockers.countDown();
+        shrink.orTimeout(LONG.toSeconds(), TimeUnit.SECONDS).join();
+        awaitAll(handles);
+        assertThat(most.get()).isBetween(1, 2);
     }
 
     @Test
