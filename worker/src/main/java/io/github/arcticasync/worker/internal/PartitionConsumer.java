@@ -1,0 +1,198 @@
+package io.github.arcticasync.worker.internal;
+
+import io.github.arcticasync.internal.cluster.Keys;
+import io.github.arcticasync.internal.transport.redis.DataPlaneKeys;
+import io.github.arcticasync.internal.transport.redis.RedisConnections;
+import io.github.arcticasync.internal.transport.redis.StreamEntry;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import redis.clients.jedis.Jedis;
+import redis.clients.jedis.Protocol;
+import redis.clients.jedis.exceptions.JedisDataException;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.Condition;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.BiConsumer;
+import java.util.function.IntConsumer;
+import java.util.function.IntSupplier;
+
+/**
+ * Reads new entries from every partition this worker owns and fetches, with one blocking {@code XREADGROUP} over all
+ * their streams on one dedicated connection, and only as many as the worker has room for (its thread allotment plus a
+ * small prefetch), so a worker never hoards entries another could run.
+ */
+public final class PartitionConsumer implements AutoCloseable {
+    private static final Logger log = LoggerFactory.getLogger(PartitionConsumer.class);
+    private static final Duration BLOCK = Duration.ofMillis(200);
+
+    private final RedisConnections connections;
+    private final Keys keys;
+    private final String workerId;
+    private final Map<Integer, PartitionState> owned;
+    private final IntSupplier room;
+    private final BiConsumer<Integer, StreamEntry> sink;
+    private final IntConsumer groupMissing;
+    private final ReentrantLock lock = new ReentrantLock();
+    private final Condition wake = lock.newCondition();
+    private final Thread thread;
+    private volatile boolean stopped;
+
+    /**
+     * @param room         how many more entries the worker can take now
+     * @param sink         receives each entry (partition, entry), already counted in flight
+     * @param groupMissing called with a partition whose consumer group vanished (a Redis that lost its data)
+     */
+    public PartitionConsumer(RedisConnections connections, Keys keys, String workerId,
+                             Map<Integer, PartitionState> owned, IntSupplier room,
+                             BiConsumer<Integer, StreamEntry> sink, IntConsumer groupMissing) {
+        this.connections = connections;
+        this.keys = keys;
+        this.workerId = workerId;
+        this.owned = owned;
+        this.room = room;
+        this.sink = sink;
+        this.groupMissing = groupMissing;
+        this.thread = new Thread(this::run, "arctic-async-fetch-" + workerId);
+        this.thread.setDaemon(true);
+    }
+
+    public void start() {
+        thread.start();
+    }
+
+    /** Re-checks room and partitions now (after a completion or an assignment change). */
+    public void wake() {
+        lock.lock();
+        try {
+            wake.signalAll();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private void run() {
+        Jedis jedis = null;
+        long pause = 50;
+        while (!stopped) {
+            try {
+                List<PartitionState> active = new ArrayList<>();
+                for (PartitionState s : owned.values()) {
+                    if (s.fetching()) {
+                        active.add(s);
+                    }
+                }
+                int free = room.getAsInt();
+                if (active.isEmpty() || free <= 0) {
+                    idle();
+                    continue;
+                }
+                if (jedis == null) {
+                    jedis = connections.dedicated(BLOCK);
+                }
+                read(jedis, active, free);
+                pause = 50;
+            } catch (RuntimeException e) {
+                if (stopped) {
+                    break;
+                }
+                log.warn("{} - reading partitions failed, retrying in {} ms: {}", workerId, pause, e.toString());
+                close(jedis);
+                jedis = null;
+                sleep(pause);
+                pause = Math.min(pause * 2, 1000);
+            }
+        }
+        close(jedis);
+    }
+
+    private void read(Jedis jedis, List<PartitionState> active, int free) {
+        int perStream = Math.max(1, (free + active.size() - 1) / active.size());
+        List<byte[]> args = new ArrayList<>();
+        args.add(DataPlaneKeys.bytes("GROUP"));
+        args.add(DataPlaneKeys.bytes(Keys.CONSUMER_GROUP));
+        args.add(DataPlaneKeys.bytes(workerId));
+        args.add(DataPlaneKeys.bytes("COUNT"));
+        args.add(DataPlaneKeys.bytes(Integer.toString(perStream)));
+        args.add(DataPlaneKeys.bytes("BLOCK"));
+        args.add(DataPlaneKeys.bytes(Long.toString(BLOCK.toMillis())));
+        args.add(DataPlaneKeys.bytes("STREAMS"));
+        Map<String, Integer> byKey = new HashMap<>();
+        for (PartitionState s : active) {
+            String key = keys.requestStream(s.partition());
+            byKey.put(key, s.partition());
+            args.add(DataPlaneKeys.bytes(key));
+        }
+        for (int i = 0; i < active.size(); i++) {
+            args.add(DataPlaneKeys.bytes(">"));
+        }
+        Object reply;
+        try {
+            reply = jedis.sendBlockingCommand(Protocol.Command.XREADGROUP, args.toArray(new byte[0][]));
+        } catch (JedisDataException e) {
+            if (e.getMessage() != null && e.getMessage().startsWith("NOGROUP")) {
+                for (PartitionState s : active) {
+                    groupMissing.accept(s.partition());
+                }
+                return;
+            }
+            throw e;
+        }
+        for (StreamEntry entry : StreamEntry.fromReadReply(reply)) {
+            Integer p = byKey.get(entry.stream());
+            PartitionState state = p == null ? null : owned.get(p);
+            if (state == null) {
+                continue; // cannot happen: we only read streams we own
+            }
+            state.took();
+            sink.accept(p, entry);
+        }
+    }
+
+    private void idle() {
+        lock.lock();
+        try {
+            wake.await(100, TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            stopped = true;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Stops fetching; returns once the current read has ended. */
+    @Override
+    public void close() {
+        stopped = true;
+        wake();
+        try {
+            thread.join(BLOCK.toMillis() + 6000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static void close(Jedis jedis) {
+        if (jedis != null) {
+            try {
+                jedis.close();
+            } catch (RuntimeException ignored) {
+                // broken anyway
+            }
+        }
+    }
+
+    private static void sleep(long ms) {
+        try {
+            Thread.sleep(ms);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
