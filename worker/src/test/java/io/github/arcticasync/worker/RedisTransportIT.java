@@ -1,0 +1,224 @@
+package io.github.arcticasync.worker;
+
+import io.github.arcticasync.asynchronous.AsyncArctic;
+import io.github.arcticasync.asynchronous.AsyncArcticException;
+import io.github.arcticasync.asynchronous.AsyncRequest;
+import io.github.arcticasync.asynchronous.Kwargs;
+import io.github.arcticasync.asynchronous.LibraryRef;
+import io.github.arcticasync.asynchronous.RequestDurationException;
+import io.github.arcticasync.coordinator.Coordinator;
+import io.github.arcticasync.coordinator.CoordinatorConfig;
+import io.github.arcticasync.internal.cluster.Keys;
+import io.github.arcticasync.internal.transport.redis.DataPlaneKeys;
+import io.github.arcticasync.internal.transport.redis.StreamScripts;
+import io.github.arcticasync.store.Arctic;
+import io.github.arcticasync.store.DataFrame;
+import io.github.arcticasync.store.NoDataFoundException;
+import io.github.arcticasync.store.VersionedItem;
+import io.github.arcticasync.testkit.MongoServer;
+import io.github.arcticasync.testkit.MongoServers;
+import io.github.arcticasync.testkit.RedisServer;
+import io.github.arcticasync.testkit.RedisServers;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import redis.clients.jedis.Jedis;
+import redis.clients.jedis.HostAndPort;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/**
+ * AsyncArctic over the Redis Streams transport, end to end: a real redis-server, an embedded MongoDB, one coordinator
+ * and two workers in this JVM, clients talking only Redis ({@link LibraryRef}).
+ */
+class RedisTransportIT {
+    static final Duration LONG = Duration.ofSeconds(30);
+    static final Duration HEARTBEAT = Duration.ofMillis(200);
+    private static final long DAY = 86_400_000_000_000L;
+    private static final String NS = "it";
+    private static final LibraryRef LIB = LibraryRef.of("redis_it");
+
+    private static RedisServer redis;
+    private static MongoServer mongo;
+    private static Arctic arctic;
+    private static Coordinator coordinator;
+    private static Worker w1;
+    private static Worker w2;
+    private static AsyncArctic aa;
+
+    @BeforeAll
+    static void cluster() {
+        redis = RedisServers.start();
+        mongo = MongoServers.embedded();
+        arctic = Arctic.connect(mongo.connectionString());
+        arctic.initializeLibrary(LIB.name());
+        coordinator = Coordinator.start(CoordinatorConfig.builder().redisUrl(redis.uri()).namespace(NS)
+                .coordinatorId("c1").heartbeatInterval(HEARTBEAT).initialPoolSize(4).build());
+        w1 = Worker.start(workerConfig("w1"));
+        w2 = Worker.start(workerConfig("w2"));
+        aa = AsyncArctic.builder().redis(redis.uri()).namespace(NS).build();
+    }
+
+    static WorkerConfig workerConfig(String id) {
+        return WorkerConfig.builder().redisUrl(redis.uri()).mongoUrl(mongo.connectionString()).namespace(NS)
+                .workerId(id).maxThreads(4).heartbeatInterval(HEARTBEAT).build();
+    }
+
+    @AfterAll
+    static void stop() {
+        for (AutoCloseable c : new AutoCloseable[] {aa, w1, w2, coordinator, arctic, mongo, redis}) {
+            try {
+                if (c != null) {
+                    c.close();
+                }
+            } catch (Exception e) {
+                // keep closing the rest
+            }
+        }
+    }
+
+    static DataFrame frame(int rows, double base) {
+        long[] index = new long[rows];
+        double[] price = new double[rows];
+        for (int i = 0; i < rows; i++) {
+            index[i] = i * DAY;
+            price[i] = base + i;
+        }
+        return DataFrame.builder().datetimeIndex(index).column("price", price).build();
+    }
+
+    @Test
+    void writesAndReadsRunOnRemoteWorkersAndComeBackEqual() {
+        List<AsyncRequest> writes = new ArrayList<>();
+        for (int i = 0; i < 6; i++) {
+            writes.add(aa.submit(LIB, "write", false, "S" + i, frame(20, i), Kwargs.of("metadata", Map.of("i", i))));
+        }
+        assertThat(aa.waitRequests(writes, LONG)).allSatisfy(r -> assertThat(((VersionedItem) r).version())
+                .isEqualTo(1));
+        for (int i = 0; i < 6; i++) {
+            VersionedItem item = (VersionedItem) aa.waitRequest(aa.submit(LIB, "read", false, "S" + i), LONG);
+            assertThat(item.data()).isEqualTo(frame(20, i));
+            assertThat(item.metadata()).containsEntry("i", i);
+        }
+        assertThat(writes.get(0).isCompleted()).isTrue();
+        assertThat(writes.get(0).startTime()).isNotNull();
+    }
+
+    @Test
+    void writesToOneSymbolBecomeVersionsInSubmitOrder() {
+        List<AsyncRequest> writes = new ArrayList<>();
+        for (int i = 0; i < 10; i++) {
+            writes.add(aa.submit(LIB, "write", false, "ORDER", frame(3, i), Kwargs.of("prune_previous_version",
+                    false)));
+        }
+        List<Object> results = aa.waitRequests(writes, LONG);
+        for (int i = 0; i < results.size(); i++) {
+            assertThat(((VersionedItem) results.get(i)).version()).isEqualTo(i + 1);
+        }
+    }
+
+    @Test
+    void theOperationsErrorIsRethrownAsTheSameArcticType() {
+        AsyncRequest r = aa.submit(LIB, "read", false, "NO_SUCH_SYMBOL");
+        assertThatThrownBy(() -> aa.waitRequest(r, LONG)).isInstanceOf(NoDataFoundException.class);
+        assertThat(r.exception()).isInstanceOf(NoDataFoundException.class);
+    }
+
+    @Test
+    void manyWaitersOnManyRequestsAllComplete() {
+        List<AsyncRequest> rs = new ArrayList<>();
+        for (int i = 0; i < 500; i++) {
+            rs.add(aa.submit(LIB, "has_symbol", false, "H" + (i % 50)));
+        }
+        assertThat(aa.waitRequests(rs, LONG)).hasSize(500).containsOnly(false);
+    }
+
+    @Test
+    void aRequestIsAwaitableByIdFromAnotherClientUntilItsResultExpires() {
+        aa.waitRequest(aa.submit(LIB, "write", false, "FOREIGN", frame(2, 7)), LONG);
+        AsyncRequest r = aa.submit(LIB, "read", false, "FOREIGN");
+        try (AsyncArctic other = AsyncArctic.builder().redis(redis.uri()).namespace(NS).build()) {
+            AsyncRequest seen = other.request(r.id());
+            assertThat(((VersionedItem) other.waitRequest(seen, LONG)).data()).isEqualTo(frame(2, 7));
+            // Waiting consumes nothing: the submitter still gets it, and a later lookup too.
+            assertThat(((VersionedItem) aa.waitRequest(r, LONG)).data()).isEqualTo(frame(2, 7));
+            assertThat(((VersionedItem) other.waitRequest(other.request(r.id()), LONG)).version()).isEqualTo(1);
+            assertThatThrownBy(() -> other.request("3-not-a-request")).isInstanceOf(IllegalArgumentException.class);
+        }
+    }
+
+    @Test
+    void waitingTimesOutWhenNoWorkerServesTheNamespace() {
+        try (AsyncArctic idle = AsyncArctic.builder().redis(redis.uri()).namespace("nobody-serves").build()) {
+            AsyncRequest r = idle.submit(LIB, "has_symbol", false, "X");
+            assertThatThrownBy(() -> idle.waitRequest(r, Duration.ofMillis(300)))
+                    .isInstanceOf(RequestDurationException.class);
+            assertThat(r.isCompleted()).isFalse();
+            assertThat(idle.pendingRequests()).isEqualTo(1);
+            assertThatThrownBy(() -> idle.awaitTermination(Duration.ofMillis(100)))
+                    .isInstanceOf(RequestDurationException.class);
+            // Started for the namespace, a worker picks up what was queued before it existed.
+            try (Coordinator c = Coordinator.start(CoordinatorConfig.builder().redisUrl(redis.uri())
+                    .namespace("nobody-serves").coordinatorId("c2").heartbeatInterval(HEARTBEAT).build());
+                 Worker w = Worker.start(WorkerConfig.builder().redisUrl(redis.uri())
+                         .mongoUrl(mongo.connectionString()).namespace("nobody-serves").workerId("late")
+                         .heartbeatInterval(HEARTBEAT).build())) {
+                assertThat(idle.waitRequest(r, LONG)).isEqualTo(false);
+            }
+        }
+    }
+
+    @Test
+    void shutdownRefusesNewRequestsAndResetPoolReopens() {
+        try (AsyncArctic client = AsyncArctic.builder().redis(redis.uri()).namespace(NS).build()) {
+            AsyncRequest before = client.submit(LIB, "has_symbol", false, "Z");
+            client.shutdown();
+            assertThatThrownBy(() -> client.submit(LIB, "has_symbol", false, "Z"))
+                    .isInstanceOf(AsyncArcticException.class).hasMessageContaining("shutdown");
+            client.awaitTermination(LONG);
+            assertThat(before.isCompleted()).isTrue();
+            client.resetPool(4, LONG);
+            assertThat(client.waitRequest(client.submit(LIB, "has_symbol", false, "Z"), LONG)).isEqualTo(false);
+        }
+    }
+
+    @Test
+    void totalRequestsCountsEverySubmissionOnce() {
+        long before = aa.totalRequests();
+        List<AsyncRequest> rs = new ArrayList<>();
+        for (int i = 0; i < 25; i++) {
+            rs.add(aa.submit(LIB, "has_symbol", false, "T" + i));
+        }
+        aa.waitRequests(rs, LONG);
+        assertThat(aa.totalRequests() - before).isEqualTo(25);
+    }
+
+    @Test
+    void aRetriedSubmitWithTheSameIdIsEnqueuedOnce() {
+        Keys keys = Keys.of("dedupe");
+        int p = 3;
+        String id = "3-retried";
+        try (Jedis jedis = new Jedis(new HostAndPort(redis.host(), redis.port()))) {
+            List<byte[]> k = List.of(DataPlaneKeys.bytes(keys.closed(p)),
+                    DataPlaneKeys.bytes(DataPlaneKeys.submitMarker(keys, p, id)),
+                    DataPlaneKeys.bytes(keys.result(p, id)), DataPlaneKeys.bytes(keys.requestStream(p)),
+                    DataPlaneKeys.bytes(keys.stats(p)));
+            List<byte[]> a = List.of(DataPlaneKeys.bytes(id), new byte[] {1, 2}, DataPlaneKeys.bytes("reply"),
+                    DataPlaneKeys.bytes("60000"));
+            assertThat(StreamScripts.SUBMIT.run(jedis, k, a)).isEqualTo(StreamScripts.SUBMIT_ENQUEUED);
+            assertThat(StreamScripts.SUBMIT.run(jedis, k, a)).isEqualTo(StreamScripts.SUBMIT_DUPLICATE);
+            assertThat(jedis.xlen(keys.requestStream(p))).isEqualTo(1);
+            assertThat(jedis.hget(keys.stats(p), "submitted")).isEqualTo("1");
+            jedis.set(keys.closed(p), "1");
+            List<byte[]> a2 = List.of(DataPlaneKeys.bytes("3-other"), new byte[] {1}, DataPlaneKeys.bytes("reply"),
+                    DataPlaneKeys.bytes("60000"));
+            assertThat(StreamScripts.SUBMIT.run(jedis, k, a2)).isEqualTo(StreamScripts.SUBMIT_CLOSED);
+        }
+    }
+}
