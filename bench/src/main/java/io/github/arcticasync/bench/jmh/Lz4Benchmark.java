@@ -4,6 +4,8 @@ import io.github.arcticasync.bench.Frames;
 import io.github.arcticasync.store.internal.codec.ItemCodec;
 import io.github.arcticasync.store.internal.codec.Lz4Blocks;
 import java.util.Arrays;
+import net.jpountz.lz4.LZ4Factory;
+import net.jpountz.lz4.LZ4FastDecompressor;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -30,6 +32,10 @@ public class Lz4Benchmark {
 
     private static final int CHUNK_BYTES = 2 * 1024 * 1024 - 2048;
 
+    // What the store's SegmentReader decompresses with (SegmentCompression): in this lz4-java fork the "fast"
+    // decompressor is a pure-Java implementation even when JNI is available, so it is measured beside Lz4Blocks'.
+    private static final LZ4FastDecompressor FAST = LZ4Factory.fastestInstance().fastDecompressor();
+
     private byte[] chunk;
     private byte[] compressed;
 
@@ -49,5 +55,12 @@ public class Lz4Benchmark {
     @Benchmark
     public byte[] decompressSegment() {
         return Lz4Blocks.decompress(compressed);
+    }
+
+    @Benchmark
+    public byte[] decompressSegmentFastDecompressor() {
+        byte[] out = new byte[chunk.length];
+        FAST.decompress(compressed, 4, out, 0, out.length);
+        return out;
     }
 }
