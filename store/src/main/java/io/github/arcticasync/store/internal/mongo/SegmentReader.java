@@ -15,6 +15,13 @@ import org.bson.types.ObjectId;
  * decompresses them straight into one preallocated array of packed rows.
  */
 final class SegmentReader {
+    /**
+     * Segments hold at most ~2 MiB each, so 16 keep a reply under 48 MB: servers that answer a find in a single
+     * batch when the client names no batch size (mongo-java-server) otherwise fail reads of large symbols with
+     * "reply message length ... is greater than the maximum message length".
+     */
+    private static final int SEGMENTS_PER_BATCH = 16;
+
     private final LibraryCollections c;
 
     SegmentReader(LibraryCollections c) {
@@ -52,6 +59,7 @@ final class SegmentReader {
         }
         List<Segment> segments = new ArrayList<>();
         for (Document d : c.segments().find(filter)
+                .batchSize(SEGMENTS_PER_BATCH)
                 .projection(Projections.fields(Projections.include("data", "compressed", "segment"),
                         Projections.excludeId()))) {
             Object data = d.get("data");
