@@ -55,7 +55,9 @@ public record RedisUrl(boolean tls, String host, int port, String user, String p
         try {
             uri = new URI(url.trim());
         } catch (URISyntaxException e) {
-            throw new IllegalArgumentException("malformed redis URL " + mask(url) + ": " + e.getReason(), e);
+            // No cause: URISyntaxException's message repeats the raw URL, password included.
+            throw new IllegalArgumentException("malformed redis URL " + mask(url) + ": " + e.getReason() + " at index "
+                    + e.getIndex());
         }
         String scheme = uri.getScheme();
         if (!"redis".equalsIgnoreCase(scheme) && !"rediss".equalsIgnoreCase(scheme)) {
@@ -123,8 +125,9 @@ public record RedisUrl(boolean tls, String host, int port, String user, String p
 
     /** {@code url} with any password replaced by {@code ****}, for logs and messages. */
     public static String mask(String url) {
-        return url == null ? null : url.replaceAll("://([^:/@]*):[^@/]*@", "://$1:****@")
-                .replaceAll("://([^:/@]+)@", "://****@");
+        // Greedy up to the last '@' of the authority: a password may hold an unescaped '@' and must not leak its tail.
+        return url == null ? null : url.replaceAll("://([^:/@]*):[^/]*@", "://$1:****@")
+                .replaceAll("://[^:/]*@", "://****@");
     }
 
     @Override
