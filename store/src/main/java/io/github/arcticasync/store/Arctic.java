@@ -106,6 +106,15 @@ public final class Arctic implements AutoCloseable {
         initializeLibrary(library);
     }
 
+    /**
+     * The canonical name Arctic gives a library ({@code jdoe.prices} → {@code arctic_jdoe.prices}, {@code prices} →
+     * {@code arctic.prices}): what {@link VersionStore#libraryName()} returns and what the asynchronous API keys
+     * requests by. Needs no connection; throws IllegalArgumentException naming the problem for an invalid name.
+     */
+    public static String canonicalLibraryName(String library) {
+        return LibraryName.parse(library).canonicalName();
+    }
+
     /** The library; {@link LibraryNotFoundException} naming it when it is not initialised. */
     public VersionStore getLibrary(String library) {
         LibraryName name = LibraryName.parse(library);
