@@ -17,6 +17,7 @@ public final class BenchMain {
               async  [--pool N] [--symbols N] [--warmup N] [--latency-requests N] [--throughput-requests N]
                      [--rounds N]
                      AsyncArctic local pool vs a bare ThreadPoolExecutor calling VersionStore.hasSymbol
+            """ + io.github.arcticasync.bench.cluster.ClusterBenchMain.USAGE + """
               jmh    [JMH options]   the micro-benchmarks (ItemCodec, LZ4); e.g. jmh -f 1 -wi 3 -i 5
             """;
 
@@ -58,6 +59,7 @@ public final class BenchMain {
                             a.intValue("throughput-requests", d.throughputRequests()), a.intValue("rounds", d.rounds()));
                     AsyncBenchmark.print(new AsyncBenchmark(c, System.out).run(), System.out);
                 }
+                case "cluster" -> io.github.arcticasync.bench.cluster.ClusterBenchMain.run(rest);
                 case "jmh" -> org.openjdk.jmh.Main.main(rest.toArray(String[]::new));
                 default -> {
                     System.err.println("unknown benchmark '" + args[0] + "'");
