@@ -179,6 +179,16 @@ public final class Worker implements AutoCloseable {
         return threads.running();
     }
 
+    /** The most requests this worker may run at once now: the thread allotment it applied (0 before any). */
+    public int threadLimit() {
+        return threads.limit();
+    }
+
+    /** Whether this worker has stopped (drained, closed or halted). */
+    public boolean isTerminated() {
+        return terminated.getCount() == 0;
+    }
+
     /** Blocks until the pool is terminated (the worker then drains) or the worker is closed. */
     public void awaitTermination() throws InterruptedException {
         terminated.await();
