@@ -97,6 +97,15 @@ public final class RedisStreamsTransport implements Transport {
         } catch (JedisConnectionException e) {
             connections.close();
             throw new AsyncArcticException("Cannot connect to Redis at " + b.url + ": " + e.getMessage(), e);
+        } catch (redis.clients.jedis.exceptions.JedisDataException e) {
+            connections.close();
+            String m = String.valueOf(e.getMessage());
+            if (e instanceof redis.clients.jedis.exceptions.JedisAccessControlException || m.startsWith("NOAUTH")
+                    || m.startsWith("WRONGPASS") || m.startsWith("NOPERM")) {
+                // A wrong or missing password is a configuration error of this client: say so, typed.
+                throw new AsyncArcticException("Redis at " + b.url + " refused this client's credentials: " + m, e);
+            }
+            throw e;
         } catch (RuntimeException e) {
             connections.close();
             throw e;

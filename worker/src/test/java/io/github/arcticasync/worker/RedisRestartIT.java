@@ -1,0 +1,93 @@
+package io.github.arcticasync.worker;
+
+import io.github.arcticasync.asynchronous.AsyncArctic;
+import io.github.arcticasync.asynchronous.AsyncRequest;
+import io.github.arcticasync.asynchronous.LibraryRef;
+import io.github.arcticasync.coordinator.Coordinator;
+import io.github.arcticasync.store.Arctic;
+import io.github.arcticasync.store.VersionedItem;
+import io.github.arcticasync.testkit.MongoServer;
+import io.github.arcticasync.testkit.MongoServers;
+import io.github.arcticasync.testkit.RedisConfig;
+import io.github.arcticasync.testkit.RedisServer;
+import io.github.arcticasync.testkit.RedisServers;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+import static io.github.arcticasync.worker.ClusterFixtures.LONG;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Redis killed (SIGKILL, as a crash) and started again on the same port with its AOF ({@code appendfsync always}):
+ * the client, the coordinator and the workers reconnect by themselves, every request accepted before the crash
+ * completes exactly once, and new requests complete.
+ */
+class RedisRestartIT {
+    private static final String NS = "restart";
+    private static final LibraryRef LIB = LibraryRef.of("restart_it");
+
+    private static RedisServer redis;
+    private static MongoServer mongo;
+    private static Arctic arctic;
+    private static Coordinator coordinator;
+    private static Worker w1;
+    private static Worker w2;
+    private static AsyncArctic aa;
+
+    @BeforeAll
+    static void cluster() {
+        redis = RedisServers.start(RedisConfig.builder().appendOnly(true).build());
+        mongo = MongoServers.embedded();
+        arctic = Arctic.connect(mongo.connectionString());
+        arctic.initializeLibrary(LIB.name());
+        coordinator = ClusterFixtures.coordinator(redis.uri(), NS, "c1", 4);
+        w1 = Worker.start(ClusterFixtures.worker(redis.uri(), mongo.connectionString(), NS, "w1").build());
+        w2 = Worker.start(ClusterFixtures.worker(redis.uri(), mongo.connectionString(), NS, "w2").build());
+        aa = AsyncArctic.builder().redis(redis.uri()).namespace(NS).build();
+    }
+
+    @AfterAll
+    static void stop() {
+        ClusterFixtures.closeAll(aa, w1, w2, coordinator, arctic, mongo, redis);
+    }
+
+    @Test
+    void everyoneReconnectsAndNothingAcceptedIsLost() {
+        assertThat(aa.waitRequest(aa.submit(LIB, "has_symbol", false, "WARM"), LONG)).isEqualTo(false);
+
+        // Appends to one symbol: each must run exactly once, so the versions are exactly 1..N whatever the crash hit.
+        int n = 150;
+        List<AsyncRequest> before = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            before.add(aa.submit(LIB, "append", false, "LOG", ClusterFixtures.frame(1, i)));
+        }
+        redis.kill();
+        redis.start();
+
+        List<Object> results = aa.waitRequests(before, LONG);
+        Set<Integer> versions = new HashSet<>();
+        for (Object r : results) {
+            versions.add(((VersionedItem) r).version());
+        }
+        assertThat(versions).hasSize(n);
+        VersionedItem last = (VersionedItem) aa.waitRequest(aa.submit(LIB, "read", false, "LOG"), LONG);
+        assertThat(last.version()).isEqualTo(n);
+
+        List<AsyncRequest> after = new ArrayList<>();
+        for (int i = 0; i < 50; i++) {
+            after.add(aa.submit(LIB, "has_symbol", false, "NEW" + i));
+        }
+        assertThat(aa.waitRequests(after, LONG)).hasSize(50).containsOnly(false);
+        assertThat(w1.isTerminated()).isFalse();
+        assertThat(w2.isTerminated()).isFalse();
+        try (AsyncArctic fresh = AsyncArctic.builder().redis(redis.uri()).namespace(NS).build()) {
+            assertThat(fresh.waitRequest(fresh.submit(LIB, "has_symbol", false, "LOG"), LONG)).isEqualTo(true);
+        }
+    }
+}
