@@ -29,12 +29,12 @@ public final class Main implements Runnable {
     public static final int EXIT_USAGE = 2;
 
     /**
-     * The subcommands, in the order {@code --help} lists them. This is the one place a new command is registered:
-     * {@code worker}, {@code coordinator}, {@code up}, {@code status} and {@code pool} come with the distributed
-     * issue, {@code bench} with the bench module. Only commands that work are listed here.
+     * The subcommands, in the order {@code --help} lists them. This is the one place a new command is registered;
+     * {@code bench} comes with the bench module. Only commands that work are listed here.
      */
     static List<Object> commands() {
-        return List.of(new DemoCommand());
+        return List.of(new DemoCommand(), new WorkerCommand(), new CoordinatorCommand(), new UpCommand(),
+                new StatusCommand(), new PoolCommand());
     }
 
     @Spec
