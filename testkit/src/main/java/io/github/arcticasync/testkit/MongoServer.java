@@ -23,6 +23,25 @@ public interface MongoServer extends AutoCloseable {
         return MongoClients.create(new ConnectionString(connectionString()));
     }
 
+    /**
+     * Stops serving, as a MongoDB outage would: clients lose their connections and cannot reconnect until
+     * {@link #start()}, which serves the same data on the same port again. Supported by the embedded server.
+     *
+     * @throws UnsupportedOperationException for a backend that cannot stop and start again
+     */
+    default void stop() {
+        throw new UnsupportedOperationException(kind() + " MongoDB fixture cannot stop and start again");
+    }
+
+    /**
+     * Serves again after {@link #stop()}, on the same port with the same data; does nothing while serving.
+     *
+     * @throws UnsupportedOperationException for a backend that cannot stop and start again
+     */
+    default void start() {
+        throw new UnsupportedOperationException(kind() + " MongoDB fixture cannot stop and start again");
+    }
+
     /** Stops the server; calling it again does nothing. */
     @Override
     void close();
