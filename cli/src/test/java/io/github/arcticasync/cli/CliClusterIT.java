@@ -1,0 +1,216 @@
+package io.github.arcticasync.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.github.arcticasync.asynchronous.AsyncArctic;
+import io.github.arcticasync.asynchronous.AsyncRequest;
+import io.github.arcticasync.asynchronous.LibraryRef;
+import io.github.arcticasync.internal.cluster.Keys;
+import io.github.arcticasync.internal.cluster.PoolRecord;
+import io.github.arcticasync.store.Arctic;
+import io.github.arcticasync.store.DataFrame;
+import io.github.arcticasync.store.VersionedItem;
+import io.github.arcticasync.testkit.MongoServer;
+import io.github.arcticasync.testkit.MongoServers;
+import io.github.arcticasync.testkit.RedisServer;
+import io.github.arcticasync.testkit.RedisServers;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import redis.clients.jedis.HostAndPort;
+import redis.clients.jedis.Jedis;
+
+/**
+ * The cluster commands as real processes: {@code coordinator} and {@code worker} run as child JVMs against a real
+ * redis-server and MongoDB; a client submits through {@code AsyncArctic.builder().redis(url)}; {@code status} and
+ * {@code pool} run in this JVM as an operator would run them from a shell.
+ */
+class CliClusterIT {
+
+    /** Short heartbeats (lease 3 × 300 ms) so joins, leaves and failover settle quickly. */
+    private static final String HEARTBEAT_MS = "300";
+    private static final String LIB = "cli_it";
+    private static final Duration WAIT = Duration.ofSeconds(60);
+
+    private static RedisServer redis;
+    private static MongoServer mongo;
+    private final List<CliProcesses.Child> children = new ArrayList<>();
+
+    @BeforeAll
+    static void startServers() {
+        redis = RedisServers.start();
+        mongo = MongoServers.start();
+        try (Arctic arctic = Arctic.connect(mongo.connectionString())) {
+            arctic.initializeLibrary(LIB);
+        }
+    }
+
+    @AfterAll
+    static void stopServers() {
+        if (mongo != null) {
+            mongo.close();
+        }
+        if (redis != null) {
+            redis.close();
+        }
+    }
+
+    @AfterEach
+    void stopChildren() throws InterruptedException {
+        for (CliProcesses.Child child : children) {
+            child.process().destroyForcibly();
+            child.process().waitFor(10, TimeUnit.SECONDS);
+        }
+    }
+
+    private CliProcesses.Child coordinator(String ns, String id) throws Exception {
+        CliProcesses.Child child = CliProcesses.start("coordinator-" + id, Map.of(), "coordinator",
+                "--redis", redis.uri(), "--namespace", ns, "--coordinator-id", id, "--pool-size", "4",
+                "--heartbeat-ms", HEARTBEAT_MS);
+        children.add(child);
+        return child;
+    }
+
+    private CliProcesses.Child worker(String ns, String id) throws Exception {
+        // The MongoDB URL through the environment, as docker-compose passes it.
+        CliProcesses.Child child = CliProcesses.start("worker-" + id,
+                Map.of("ARCTIC_ASYNC_MONGO_URL", mongo.connectionString()), "worker", "--redis", redis.uri(),
+                "--namespace", ns, "--worker-id", id, "--max-threads", "4", "--heartbeat-ms", HEARTBEAT_MS);
+        children.add(child);
+        return child;
+    }
+
+    private static CliProcesses.Run status(String ns) {
+        return CliProcesses.inProcess("status", "--redis", redis.uri(), "--namespace", ns, "--sample", "0");
+    }
+
+    /** Waits until {@code status} shows each worker holding at least one partition. */
+    private static void awaitWorkersWithPartitions(String ns, String... workerIds) {
+        await().atMost(WAIT).pollInterval(Duration.ofMillis(200)).until(() -> {
+            CliProcesses.Run run = status(ns);
+            if (run.exitCode() != 0) {
+                return false;
+            }
+            for (String id : workerIds) {
+                if (!run.out().lines().anyMatch(l -> l.contains(id) && l.matches(".*partitions [1-9]\\d* .*"))) {
+                    return false;
+                }
+            }
+            return true;
+        });
+    }
+
+    private static List<AsyncRequest> submitWrites(AsyncArctic aa, String prefix, int count) {
+        List<AsyncRequest> requests = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            requests.add(aa.submit(LibraryRef.of(LIB), "write", true, prefix + i, frame(i)));
+        }
+        return requests;
+    }
+
+    private static void assertWritten(AsyncArctic aa, List<AsyncRequest> requests, String prefix) {
+        List<Object> results = aa.waitRequests(requests, WAIT);
+        for (int i = 0; i < results.size(); i++) {
+            assertThat(((VersionedItem) results.get(i)).symbol()).isEqualTo(prefix + i);
+        }
+    }
+
+    static DataFrame frame(int seed) {
+        long[] index = new long[5];
+        double[] values = new double[5];
+        for (int i = 0; i < index.length; i++) {
+            index[i] = 1_700_000_000_000_000_000L + i * 60_000_000_000L;
+            values[i] = seed + i / 10.0;
+        }
+        return DataFrame.builder().datetimeIndex(index).column("v", values).build();
+    }
+
+    @Test
+    void workersRunRequestsStatusShowsThemPoolResizesAndSigtermDrainsToExitZero() throws Exception {
+        String ns = "cli-cluster";
+        coordinator(ns, "c1");
+        CliProcesses.Child a = worker(ns, "wa");
+        CliProcesses.Child b = worker(ns, "wb");
+        awaitWorkersWithPartitions(ns, "wa", "wb");
+
+        try (AsyncArctic aa = AsyncArctic.builder().redis(redis.uri()).namespace(ns).build()) {
+            assertWritten(aa, submitWrites(aa, "s", 20), "s");
+
+            CliProcesses.Run shown = status(ns);
+            assertThat(shown.exitCode()).as(shown.err()).isZero();
+            assertThat(shown.out()).contains("pool         size 4, state running").contains("leader       c1")
+                    .contains("workers      2 live").contains("wa").contains("wb")
+                    .contains("counters     submitted 20, completed 20, failed 0, reclaimed 0, dead-lettered 0")
+                    .contains("queue        0 outstanding");
+
+            CliProcesses.Run resized = CliProcesses.inProcess("pool", "resize", "2", "--redis", redis.uri(),
+                    "--namespace", ns);
+            assertThat(resized.exitCode()).as(resized.err()).isZero();
+            assertThat(resized.out()).contains("size 4 -> 2");
+            await().atMost(WAIT).until(() -> status(ns).out().contains("pool         size 2,")
+                    && status(ns).out().contains("2 threads allotted"));
+
+            // SIGTERM to a worker with requests queued: it drains and exits 0, and nothing is lost.
+            List<AsyncRequest> more = submitWrites(aa, "t", 30);
+            a.process().toHandle().destroy();
+            assertThat(a.process().waitFor(60, TimeUnit.SECONDS)).as(a.output()).isTrue();
+            assertThat(a.process().exitValue()).as(a.output()).isZero();
+            assertThat(a.output()).contains("SIGTERM, draining").contains("drained and deregistered");
+            assertWritten(aa, more, "t");
+        }
+        try (Jedis jedis = new Jedis(new HostAndPort(redis.host(), redis.port()))) {
+            assertThat(jedis.sismember(Keys.of(ns).workers(), "wa")).isFalse();
+        }
+        CliProcesses.Run after = status(ns);
+        assertThat(after.out()).contains("workers      1 live").contains("completed 50,");
+        assertThat(b.process().isAlive()).isTrue();
+    }
+
+    @Test
+    void killingTheLeadingCoordinatorHandsTheLeadToTheOtherAndWorkContinues() throws Exception {
+        String ns = "cli-failover";
+        CliProcesses.Child c1 = coordinator(ns, "c1");
+        await().atMost(WAIT).until(() -> "c1".equals(pool(ns).leader()));
+        CliProcesses.Child c2 = coordinator(ns, "c2");
+        worker(ns, "w1");
+        awaitWorkersWithPartitions(ns, "w1");
+        long epoch = pool(ns).epoch();
+        assertThat(c2.process().isAlive()).as(c2.output()).isTrue();
+
+        c1.process().destroyForcibly(); // kill -9: no hand-over, the lock must lapse
+        assertThat(c1.process().waitFor(10, TimeUnit.SECONDS)).isTrue();
+        // The lease is 3 heartbeats (900 ms); c2 tries every heartbeat. 15 s only bounds a hang.
+        await().atMost(Duration.ofSeconds(15)).pollInterval(Duration.ofMillis(100))
+                .until(() -> "c2".equals(pool(ns).leader()));
+        assertThat(pool(ns).epoch()).isGreaterThan(epoch);
+
+        // The new leader assigns: a worker that joins now gets partitions, and requests complete.
+        worker(ns, "w2");
+        awaitWorkersWithPartitions(ns, "w1", "w2");
+        try (AsyncArctic aa = AsyncArctic.builder().redis(redis.uri()).namespace(ns).build()) {
+            assertWritten(aa, submitWrites(aa, "f", 10), "f");
+        }
+        assertThat(status(ns).out()).contains("leader       c2");
+    }
+
+    @Test
+    void statusOfANamespaceWithoutAPoolFailsWithAReason() {
+        CliProcesses.Run run = status("no-such-pool");
+        assertThat(run.exitCode()).isEqualTo(Main.EXIT_FAILURE);
+        assertThat(run.err()).contains("namespace 'no-such-pool' has no pool");
+    }
+
+    private static PoolRecord pool(String ns) {
+        try (Jedis jedis = new Jedis(new HostAndPort(redis.host(), redis.port()))) {
+            Map<String, String> hash = jedis.hgetAll(Keys.of(ns).pool());
+            return hash.isEmpty() ? PoolRecord.initial(1, Keys.DEFAULT_PARTITIONS) : PoolRecord.fromHash(hash);
+        }
+    }
+}
