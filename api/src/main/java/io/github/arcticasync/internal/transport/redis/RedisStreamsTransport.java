@@ -67,6 +67,7 @@ public final class RedisStreamsTransport implements Transport {
     private final String clientId;
     private final byte[] replyStream;
     private final ResultWaiter waiter;
+    private final SubmitBatcher submits;
     private final Map<String, RedisRequest> own = new ConcurrentHashMap<>();
     private final ConcurrentLinkedQueue<Expiry> expiries = new ConcurrentLinkedQueue<>();
 
@@ -85,6 +86,7 @@ public final class RedisStreamsTransport implements Transport {
                 : EnvelopeCodec.builder().operations(name -> b.registry.find(name).isPresent()).build();
         this.clientId = b.clientId != null ? b.clientId : "c" + UUID.randomUUID().toString().replace("-", "");
         this.connections = new RedisConnections(b.url, "aa-client-" + clientId, b.maxConnections);
+        this.submits = new SubmitBatcher(connections, SUBMIT_RETRY_BUDGET);
         try {
             this.control = new PoolControl(connections, b.namespace);
             PoolRecord pool = control.ensurePool(b.defaultPoolSize, Keys.DEFAULT_PARTITIONS);
@@ -165,7 +167,10 @@ public final class RedisStreamsTransport implements Transport {
         return request;
     }
 
-    /** Runs the submit script, retrying through lost connections; the script's dedupe makes retries safe. */
+    /**
+     * Runs the submit script, retrying through lost connections (the script's dedupe makes retries safe); concurrent
+     * submits share one pipelined round trip ({@link SubmitBatcher}).
+     */
     private long enqueue(int p, String id, byte[] envelope) {
         List<byte[]> keyArgs = List.of(
                 DataPlaneKeys.bytes(keys.closed(p)),
@@ -175,22 +180,7 @@ public final class RedisStreamsTransport implements Transport {
                 DataPlaneKeys.bytes(keys.stats(p)));
         List<byte[]> args = List.of(DataPlaneKeys.bytes(id), envelope, replyStream,
                 DataPlaneKeys.bytes(Long.toString(resultTtl.toMillis())));
-        long deadline = System.nanoTime() + SUBMIT_RETRY_BUDGET.toNanos();
-        long pause = 50;
-        while (true) {
-            try {
-                Object r = connections.with(jedis -> StreamScripts.SUBMIT.run(jedis, keyArgs, args));
-                return (Long) r;
-            } catch (JedisConnectionException e) {
-                if (System.nanoTime() - deadline > 0) {
-                    throw new AsyncArcticException("Could not submit request " + id + ": Redis at "
-                            + connections.url() + " is unreachable (" + e.getMessage() + ")", e);
-                }
-                log.debug("request {} - submit failed, retrying in {} ms: {}", id, pause, e.toString());
-                sleep(pause);
-                pause = Math.min(pause * 2, 1000);
-            }
-        }
+        return submits.submit(id, keyArgs, args);
     }
 
     private void finished() {
