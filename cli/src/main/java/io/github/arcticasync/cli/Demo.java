@@ -3,6 +3,7 @@ package io.github.arcticasync.cli;
 import io.github.arcticasync.asynchronous.AsyncArctic;
 import io.github.arcticasync.asynchronous.AsyncRequest;
 import io.github.arcticasync.asynchronous.Kwargs;
+import io.github.arcticasync.asynchronous.LibraryRef;
 import io.github.arcticasync.asynchronous.RequestDurationException;
 import io.github.arcticasync.store.Arctic;
 import io.github.arcticasync.store.DataFrame;
@@ -23,7 +24,7 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * The seed's usage examples of {@code arctic.asynchronous}, run end to end against a real MongoDB (embedded or
- * given) through an in-JVM {@link AsyncArctic}, printing each step.
+ * given) through an in-JVM {@link AsyncArctic}, or through a Redis cluster's workers, printing each step.
  *
  * <p>Every result is checked against what the demo wrote or provoked; a mismatch is a {@link DemoFailedException}.
  */
@@ -87,8 +88,14 @@ final class Demo {
         }
     }
 
-    /** The local pool, resolving library names through the demo's Arctic; the pool size from the settings. */
+    /**
+     * The cluster client with {@code --redis}; else the local pool, resolving library names through the demo's Arctic,
+     * the pool size from the settings.
+     */
     private AsyncArctic asyncArctic(Arctic arctic) {
+        if (settings.cluster()) {
+            return AsyncArctic.builder().redis(settings.redisUrl()).namespace(settings.namespace()).build();
+        }
         AsyncArctic.Builder builder = AsyncArctic.builder().libraries(arctic::getLibrary);
         if (settings.poolSize() != null) {
             builder.poolSize(settings.poolSize());
@@ -97,8 +104,19 @@ final class Demo {
     }
 
     private DemoSummary runSteps(Arctic arctic, AsyncArctic aa, long start) {
-        VersionStore lib = initializeLibrary(arctic);
-        say("in-JVM pool of %d threads", aa.poolSize());
+        VersionStore library = initializeLibrary(arctic);
+        long totalBefore = 0;
+        Object lib = library;
+        if (settings.cluster()) {
+            requireLiveWorkers();
+            // A cluster client has no MongoDB of its own: the request names the library, the workers resolve it.
+            lib = LibraryRef.of(settings.library());
+            totalBefore = aa.totalRequests();
+            say("Redis cluster at %s (namespace %s), pool of %d; its workers run the requests", redact(
+                    settings.redisUrl()), settings.namespace(), aa.poolSize());
+        } else {
+            say("in-JVM pool of %d threads", aa.poolSize());
+        }
         long asyncStart = System.nanoTime();
         List<DataFrame> frames = batchWrites(aa, lib);
         concurrentReads(aa, lib, frames);
@@ -108,9 +126,11 @@ final class Demo {
         hasSymbolRate(aa, lib);
         long end = System.nanoTime();
 
-        long total = aa.totalRequests();
-        if (total != submitted.size()) {
-            throw new DemoFailedException("totalRequests() says " + total + " but the demo submitted "
+        // A cluster counts every client's submissions since the namespace began: the demo's are the growth, and
+        // other clients may add to it meanwhile.
+        long total = aa.totalRequests() - totalBefore;
+        if (settings.cluster() ? total < submitted.size() : total != submitted.size()) {
+            throw new DemoFailedException("totalRequests() grew by " + total + " but the demo submitted "
                     + submitted.size() + " requests");
         }
         long errors = submitted.stream().filter(r -> r.exception() != null).count();
@@ -129,7 +149,7 @@ final class Demo {
         return arctic.getLibrary(settings.library());
     }
 
-    private List<DataFrame> batchWrites(AsyncArctic aa, VersionStore lib) {
+    private List<DataFrame> batchWrites(AsyncArctic aa, Object lib) {
         step("Batch write of %d symbols, %,d rows each, submitted asynchronously", SYMBOLS.size(), settings.rows());
         List<DataFrame> frames = new ArrayList<>();
         for (int i = 0; i < SYMBOLS.size(); i++) {
@@ -154,7 +174,7 @@ final class Demo {
         return frames;
     }
 
-    private void concurrentReads(AsyncArctic aa, VersionStore lib, List<DataFrame> frames) {
+    private void concurrentReads(AsyncArctic aa, Object lib, List<DataFrame> frames) {
         step("Concurrent reads of the %d symbols", SYMBOLS.size());
         List<AsyncRequest> reads = new ArrayList<>();
         for (String symbol : SYMBOLS) {
@@ -173,7 +193,7 @@ final class Demo {
         }
     }
 
-    private void mixedRequests(AsyncArctic aa, VersionStore lib, DataFrame lastFrame) {
+    private void mixedRequests(AsyncArctic aa, Object lib, DataFrame lastFrame) {
         step("Mixed requests: read_metadata, list_symbols, has_symbol, list_versions, read with date_range");
         long[] index = lastFrame.indexNanos();
         long lastNanos = index[index.length - 1];
@@ -222,7 +242,7 @@ final class Demo {
         say("read(%s, date_range=last day) -> %,d of %,d rows", last, slice.rowCount(), lastFrame.rowCount());
     }
 
-    private void errorHandling(AsyncArctic aa, VersionStore lib) {
+    private void errorHandling(AsyncArctic aa, Object lib) {
         step("Error handling: a missing symbol, and a wait that times out");
         AsyncRequest missing = submit(aa, lib, "read", false, MISSING_SYMBOL);
         try {
@@ -256,8 +276,9 @@ final class Demo {
         say("the request kept running; waiting again -> %,d rows (%s)", read.rowCount(), timings(slowRead));
     }
 
-    private void poolReset(AsyncArctic aa, VersionStore lib) {
+    private void poolReset(AsyncArctic aa, Object lib) {
         step("Pool reset: resetPool(%d), run %d reads, then back", RESET_POOL_SIZE, SYMBOLS.size() * 2);
+        int clusterPoolSize = aa.poolSize();
         aa.resetPool(RESET_POOL_SIZE, STEP_TIMEOUT);
         List<AsyncRequest> reads = new ArrayList<>();
         for (int round = 0; round < 2; round++) {
@@ -271,11 +292,17 @@ final class Demo {
             throw new DemoFailedException(overlap + " reads ran at once on a pool of " + RESET_POOL_SIZE);
         }
         say("%d reads done; at most %d ran at the same time", reads.size(), overlap);
-        aa.resetPool(null, STEP_TIMEOUT);
-        say("resetPool(null) -> back to the configured pool size, %d", aa.poolSize());
+        if (settings.cluster()) {
+            // The cluster's size is the operator's: put back what it was rather than the client's default.
+            aa.resetPool(clusterPoolSize, STEP_TIMEOUT);
+            say("resetPool(%d) -> the cluster's pool size before the demo", clusterPoolSize);
+        } else {
+            aa.resetPool(null, STEP_TIMEOUT);
+            say("resetPool(null) -> back to the configured pool size, %d", aa.poolSize());
+        }
     }
 
-    private void hasSymbolRate(AsyncArctic aa, VersionStore lib) {
+    private void hasSymbolRate(AsyncArctic aa, Object lib) {
         step("has_symbol rate: %d symbols", HAS_SYMBOL_REQUESTS);
         Progress progress = progress("has_symbol", HAS_SYMBOL_REQUESTS);
         long start = System.nanoTime();
@@ -297,7 +324,20 @@ final class Demo {
                 requests.size() / (nanos / 1e9));
     }
 
-    private AsyncRequest submit(AsyncArctic aa, VersionStore lib, String operation, boolean isModifier,
+    /** Fails at once, naming the remedy, when no worker would run the requests (rather than timing out later). */
+    private void requireLiveWorkers() {
+        try (ClusterStatusReader reader = new ClusterStatusReader(settings.redisUrl(), settings.namespace())) {
+            int live = reader.read().map(s -> s.workers().size()).orElse(0);
+            if (live == 0) {
+                throw new DemoFailedException("no live workers in namespace " + settings.namespace() + " on "
+                        + redact(settings.redisUrl()) + ": start a cluster with 'arctic-async up --workers 2', or"
+                        + " a coordinator and workers");
+            }
+            say("%d live worker(s) in the cluster", live);
+        }
+    }
+
+    private AsyncRequest submit(AsyncArctic aa, Object lib, String operation, boolean isModifier,
                                 Object... args) {
         AsyncRequest request = aa.submit(lib, operation, isModifier, args);
         submitted.add(request);

@@ -20,7 +20,7 @@ import picocli.CommandLine.Spec;
             "Runs the arctic.asynchronous usage examples end to end: batch writes, concurrent reads, mixed requests,",
             "error handling (a missing symbol, a timeout), a pool reset and the has_symbol rate; prints each step",
             "and a summary. Needs nothing but a JDK: by default it starts an embedded MongoDB whose data is kept",
-            "in --data-dir."})
+            "in --data-dir. With --redis URL --mongo URL it runs the same steps on a cluster's workers."})
 final class DemoCommand implements Callable<Integer> {
 
     /** The default data folder of the embedded MongoDB, under the user's home so any working directory finds it. */
@@ -38,8 +38,14 @@ final class DemoCommand implements Callable<Integer> {
     private String mongoUrl;
 
     @Option(names = "--redis", paramLabel = "URL",
-            description = "Run through Redis workers instead of the in-JVM pool (not yet available).")
+            description = {"Submit to the Redis cluster at this URL instead of an in-JVM pool; its workers run the",
+                "requests (start them with 'arctic-async up' or 'arctic-async worker'). Needs --mongo: the MongoDB",
+                "the workers use, where the demo creates its library."})
     private String redisUrl;
+
+    @Option(names = "--namespace", paramLabel = "NS",
+            description = "The cluster namespace with --redis (default: 'default').")
+    private String namespace;
 
     @Option(names = "--library", paramLabel = "NAME", defaultValue = "async_demo",
             description = "Arctic library to write to (default: ${DEFAULT-VALUE}).")
@@ -69,9 +75,22 @@ final class DemoCommand implements Callable<Integer> {
 
     /** The options as checked settings; a contradiction or out-of-range value is bad usage (exit code 2). */
     private DemoSettings settings() {
+        if (redisUrl != null && mongoUrl == null) {
+            throw usage("--redis needs --mongo URL: the MongoDB the cluster's workers use (the demo creates its library"
+                    + " there); 'arctic-async up' prints both");
+        }
+        if (redisUrl == null && namespace != null) {
+            throw usage("--namespace applies to a cluster: give --redis too");
+        }
+        if (redisUrl != null && poolSize != null) {
+            throw usage("--pool-size sizes the in-JVM pool; resize a cluster with 'arctic-async pool resize N'");
+        }
         if (redisUrl != null) {
-            throw usage("--redis is not yet available: the Redis transport comes with the distributed issue; omit it"
-                    + " to run on the in-JVM pool");
+            try {
+                io.github.arcticasync.internal.transport.redis.RedisUrl.parse(redisUrl);
+            } catch (IllegalArgumentException e) {
+                throw usage("--redis: " + e.getMessage());
+            }
         }
         if (mongoUrl != null && dataDir != null) {
             throw usage("--mongo and --data-dir exclude each other: --data-dir is the embedded MongoDB's folder");
@@ -81,7 +100,8 @@ final class DemoCommand implements Callable<Integer> {
         }
         Path dir = mongoUrl == null ? (dataDir == null ? DEFAULT_DATA_DIR : dataDir) : null;
         try {
-            return new DemoSettings(dir, mongoUrl, library, poolSize, rows, !plain && Progress.terminalWantsBar());
+            return new DemoSettings(dir, mongoUrl, library, poolSize, rows, !plain && Progress.terminalWantsBar(),
+                    redisUrl, redisUrl == null ? null : namespace == null ? RedisOptions.DEFAULT_NAMESPACE : namespace);
         } catch (IllegalArgumentException e) {
             throw usage(e.getMessage());
         }

@@ -11,8 +11,12 @@ import java.nio.file.Path;
  * @param poolSize the pool size to run with, or {@code null} for the pool's default
  * @param rows rows per written symbol
  * @param progressBars draw redrawn bars (a terminal) rather than plain progress lines
+ * @param redisUrl a Redis cluster to submit to instead of the in-JVM pool, or {@code null}; its workers run the
+ *                 requests on their own MongoDB, which must be {@code mongoUrl} (the demo creates its library there)
+ * @param namespace the cluster namespace with {@code redisUrl}, else {@code null}
  */
-record DemoSettings(Path dataDir, String mongoUrl, String library, Integer poolSize, int rows, boolean progressBars) {
+record DemoSettings(Path dataDir, String mongoUrl, String library, Integer poolSize, int rows, boolean progressBars,
+                    String redisUrl, String namespace) {
 
     /** Fewest rows per symbol: a date-range read of the last day needs more than a day of minutes. */
     static final int MIN_ROWS = 2_000;
@@ -23,6 +27,16 @@ record DemoSettings(Path dataDir, String mongoUrl, String library, Integer poolS
         if ((dataDir == null) == (mongoUrl == null)) {
             throw new IllegalArgumentException("exactly one of dataDir and mongoUrl must be given");
         }
+        if (redisUrl != null && mongoUrl == null) {
+            throw new IllegalArgumentException("a Redis cluster needs the MongoDB its workers use (mongoUrl)");
+        }
+        if (redisUrl != null && poolSize != null) {
+            throw new IllegalArgumentException("the pool size applies to the in-JVM pool; a cluster's pool is resized"
+                    + " with 'arctic-async pool resize N'");
+        }
+        if ((redisUrl == null) != (namespace == null)) {
+            throw new IllegalArgumentException("a namespace goes with a Redis URL, and only with one");
+        }
         if (library == null || library.isBlank()) {
             throw new IllegalArgumentException("library must not be blank");
         }
@@ -32,5 +46,10 @@ record DemoSettings(Path dataDir, String mongoUrl, String library, Integer poolS
         if (rows < MIN_ROWS || rows > MAX_ROWS) {
             throw new IllegalArgumentException("rows must be between " + MIN_ROWS + " and " + MAX_ROWS + ", was " + rows);
         }
+    }
+
+    /** Whether the demo submits to a Redis cluster rather than an in-JVM pool. */
+    boolean cluster() {
+        return redisUrl != null;
     }
 }

@@ -201,6 +201,31 @@ class CliClusterIT {
     }
 
     @Test
+    void demoRunsOnTheClusterThroughRedis() throws Exception {
+        String ns = "cli-demo";
+        coordinator(ns, "c1");
+        worker(ns, "dw");
+        awaitWorkersWithPartitions(ns, "dw");
+        CliProcesses.Run run = CliProcesses.inProcess("demo", "--redis", redis.uri(), "--namespace", ns, "--mongo",
+                mongo.connectionString(), "--library", "cli_demo", "--rows", "2000", "--plain");
+        assertThat(run.exitCode()).as("stderr: %s%nstdout: %s", run.err(), run.out()).isZero();
+        assertThat(run.out()).contains("Redis cluster at " + redis.uri()).contains("1 live worker(s)")
+                .contains("resetPool(4) -> the cluster's pool size before the demo")
+                .containsPattern("Summary: \\d+ requests submitted");
+        assertThat(status(ns).out()).contains("pool         size 4,");
+    }
+
+    @Test
+    void demoOnAClusterWithoutWorkersFailsAtOnceSayingSo() throws Exception {
+        String ns = "cli-demo-empty";
+        CliProcesses.inProcess("pool", "resize", "3", "--redis", redis.uri(), "--namespace", ns);
+        CliProcesses.Run run = CliProcesses.inProcess("demo", "--redis", redis.uri(), "--namespace", ns, "--mongo",
+                mongo.connectionString(), "--library", "cli_demo_empty", "--rows", "2000", "--plain");
+        assertThat(run.exitCode()).isEqualTo(Main.EXIT_FAILURE);
+        assertThat(run.err()).contains("no live workers in namespace " + ns);
+    }
+
+    @Test
     void statusOfANamespaceWithoutAPoolFailsWithAReason() {
         CliProcesses.Run run = status("no-such-pool");
         assertThat(run.exitCode()).isEqualTo(Main.EXIT_FAILURE);

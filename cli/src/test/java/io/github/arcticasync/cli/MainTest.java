@@ -71,8 +71,14 @@ class MainTest {
     }
 
     @Test
-    void redisIsNotYetAvailable() {
-        assertBadUsage(run("demo", "--redis", "redis://127.0.0.1:6379"), "not yet available");
+    void demoOnRedisNeedsTheWorkersMongo() {
+        assertBadUsage(run("demo", "--redis", "redis://127.0.0.1:6379"), "--redis needs --mongo");
+    }
+
+    @Test
+    void demoOnRedisRefusesAnInJvmPoolSize() {
+        assertBadUsage(run("demo", "--redis", "redis://127.0.0.1:6379", "--mongo", "mongodb://127.0.0.1:1",
+                "--pool-size", "3"), "pool resize");
     }
 
     @Test
