@@ -21,11 +21,21 @@ final class ChildJvm implements AutoCloseable {
         List<String> command = new ArrayList<>();
         command.add(System.getProperty("java.home") + File.separator + "bin" + File.separator + "java");
         command.add("-Xmx" + maxHeap);
+        // Extra flags for every child, e.g. -Dbench.child-jvm-args="-XX:StartFlightRecording=..." to profile workers.
+        String extra = System.getProperty("bench.child-jvm-args", "").trim();
+        if (!extra.isEmpty()) {
+            for (String flag : extra.split("\\s+")) {
+                command.add(flag.replace("{name}", name));
+            }
+        }
         properties.forEach((k, v) -> command.add("-D" + k + "=" + v));
         command.add("-cp");
         command.add(System.getProperty("java.class.path"));
         command.add(main.getName());
         this.process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        // A harness stopped early (Ctrl-C, timeout) must not leave its servers and workers behind.
+        Process started = this.process;
+        Runtime.getRuntime().addShutdownHook(new Thread(started::destroyForcibly, "bench-child-reaper"));
     }
 
     String name() {

@@ -59,12 +59,11 @@ public final class ClusterBenchmark {
     /** Bytes of one 256 KiB result, as rows × 40 (what MB/s counts). */
     static final long BLOB_BYTES = (long) BenchOperations.FRAME_ROWS * Frames.ROW_BYTES;
     private static final Duration WAIT = Duration.ofMinutes(3);
-    private static final Duration HEARTBEAT = Duration.ofMillis(200);
 
     /** What to run. */
     public record Config(int workers, int pool, int symbols, int warmup, int rounds, int latencyRequests,
                          int throughputRequests, int blobRequests, int submitters, int batch, List<Integer> scalingPools,
-                         int sleepMillis, int scalingRequestsPerThread) {
+                         int sleepMillis, int scalingRequestsPerThread, int heartbeatMillis) {
         public Config {
             positive(workers, "workers");
             positive(pool, "pool");
@@ -88,10 +87,14 @@ public final class ClusterBenchmark {
                 throw new IllegalArgumentException("sleep-ms must not be negative, was " + sleepMillis);
             }
             positive(scalingRequestsPerThread, "scaling-requests");
+            if (heartbeatMillis < 50) {
+                throw new IllegalArgumentException("heartbeat-ms must be at least 50, was " + heartbeatMillis);
+            }
         }
 
         public static Config defaults() {
-            return new Config(2, 8, 100, 1, 3, 2_000, 20_000, 400, 4, 100, List.of(1, 2, 4, 8, 16, 32), 10, 20);
+            return new Config(2, 8, 100, 1, 3, 2_000, 20_000, 400, 4, 100, List.of(1, 2, 4, 8, 16, 32), 10, 50,
+                    1000);
         }
 
         int maxPool() {
@@ -133,7 +136,7 @@ public final class ClusterBenchmark {
              Arctic arctic = Arctic.connect(mongo.url())) {
             String[] symbols = seed(arctic);
             try (Coordinator coordinator = Coordinator.start(CoordinatorConfig.builder().redisUrl(redis.url())
-                    .namespace(NAMESPACE).coordinatorId("bench-c1").heartbeatInterval(HEARTBEAT)
+                    .namespace(NAMESPACE).coordinatorId("bench-c1").heartbeatInterval(Duration.ofMillis(config.heartbeatMillis()))
                     .initialPoolSize(config.pool()).build());
                  RedisConnections connections = new RedisConnections(RedisUrl.parse(redis.url()), "bench-harness", 2)) {
                 startWorkers(redis, mongo, children);
@@ -197,7 +200,7 @@ public final class ClusterBenchmark {
                     "ARCTIC_ASYNC_NAMESPACE", NAMESPACE,
                     "ARCTIC_ASYNC_WORKER_ID", "w" + w,
                     "ARCTIC_ASYNC_WORKER_THREADS", Integer.toString(maxThreads),
-                    "ARCTIC_ASYNC_HEARTBEAT_MS", Long.toString(HEARTBEAT.toMillis()))));
+                    "ARCTIC_ASYNC_HEARTBEAT_MS", Integer.toString(config.heartbeatMillis()))));
         }
         for (int w = 0; w < config.workers(); w++) {
             // Redisson's executor has no cluster-wide limit: each JVM gets its share of the pool.
@@ -258,6 +261,8 @@ public final class ClusterBenchmark {
         final RExecutorService es;
         final String[] symbols;
         final ExecutorService submitters;
+        /** When the last submit of the latest many-in-flight step returned (for the submit-only rate). */
+        volatile long submittedAt;
 
         Sides(AsyncArctic aa, RedisStreamsTransport raw, RExecutorService es, String[] symbols,
               ExecutorService submitters) {
@@ -300,11 +305,14 @@ public final class ClusterBenchmark {
                     return out;
                 }));
             }
-            List<Object> results = new ArrayList<>(n);
+            List<CompletableFuture<Object>> all = new ArrayList<>(n);
             for (Future<List<CompletableFuture<Object>>> part : parts) {
-                for (CompletableFuture<Object> f : part.get(WAIT.toMillis(), TimeUnit.MILLISECONDS)) {
-                    results.add(f.get(WAIT.toMillis(), TimeUnit.MILLISECONDS));
-                }
+                all.addAll(part.get(WAIT.toMillis(), TimeUnit.MILLISECONDS));
+            }
+            submittedAt = System.nanoTime();
+            List<Object> results = new ArrayList<>(n);
+            for (CompletableFuture<Object> f : all) {
+                results.add(f.get(WAIT.toMillis(), TimeUnit.MILLISECONDS));
             }
             return results;
         }
@@ -330,11 +338,14 @@ public final class ClusterBenchmark {
                     return out;
                 }));
             }
-            List<Object> results = new ArrayList<>(n);
+            List<RExecutorFuture<?>> all = new ArrayList<>(n);
             for (Future<List<RExecutorFuture<?>>> part : parts) {
-                for (RExecutorFuture<?> f : part.get(WAIT.toMillis(), TimeUnit.MILLISECONDS)) {
-                    results.add(f.get(WAIT.toMillis(), TimeUnit.MILLISECONDS));
-                }
+                all.addAll(part.get(WAIT.toMillis(), TimeUnit.MILLISECONDS));
+            }
+            submittedAt = System.nanoTime();
+            List<Object> results = new ArrayList<>(n);
+            for (RExecutorFuture<?> f : all) {
+                results.add(f.get(WAIT.toMillis(), TimeUnit.MILLISECONDS));
             }
             return results;
         }
@@ -358,14 +369,14 @@ public final class ClusterBenchmark {
                                 TimeUnit.MILLISECONDS)));
         int n = config.throughputRequests();
         pair(oursFirst,
-                () -> timed(m, "ours.has_symbol.throughput", () -> checkAll(s.ours(n,
+                () -> timed(m, "ours.has_symbol.throughput", s, () -> checkAll(s.ours(n,
                         k -> s.hasSymbol(k).toCompletableFuture()), true)),
-                () -> timed(m, "redisson.has_symbol.throughput", () -> checkAll(s.redisson(n,
+                () -> timed(m, "redisson.has_symbol.throughput", s, () -> checkAll(s.redisson(n,
                         k -> new RedissonTasks.HasSymbol(s.symbol(k))), true)));
         pair(oursFirst,
-                () -> timed(m, "ours.noop.throughput", () -> checkAll(s.ours(n,
+                () -> timed(m, "ours.noop.throughput", s, () -> checkAll(s.ours(n,
                         k -> s.raw("bench_noop", s.symbol(k)).completion()), true)),
-                () -> timed(m, "redisson.noop.throughput", () -> checkAll(s.redisson(n,
+                () -> timed(m, "redisson.noop.throughput", s, () -> checkAll(s.redisson(n,
                         k -> new RedissonTasks.Noop(s.symbol(k))), true)));
         int b = config.blobRequests();
         if (b > 0) {
@@ -415,6 +426,15 @@ public final class ClusterBenchmark {
         long t0 = System.nanoTime();
         work.run();
         m.record(step, System.nanoTime() - t0);
+    }
+
+    /** As {@link #timed}, and records under {@code step.submit} how long submitting alone took. */
+    private static void timed(Measurements m, String step, Sides s, Work work) throws Exception {
+        long t0 = System.nanoTime();
+        work.run();
+        long end = System.nanoTime();
+        m.record(step, end - t0);
+        m.record(step + ".submit", s.submittedAt - t0);
     }
 
     private static void checkAll(List<Object> results, Object expected) {
@@ -520,6 +540,9 @@ public final class ClusterBenchmark {
             double red = r.perSecond("redisson." + op + ".throughput", n);
             out.printf("%-11s ours %8.0f jobs/s, redisson %8.0f jobs/s, ratio %.2fx; target >= 20000 jobs/s %s%n", op,
                     ours, red, ours / red, ours >= 20_000 ? "MET" : "MISSED");
+            out.printf("%-11s submitting alone: ours %8.0f jobs/s, redisson %8.0f jobs/s%n", "",
+                    r.perSecond("ours." + op + ".throughput.submit", n),
+                    r.perSecond("redisson." + op + ".throughput.submit", n));
         }
         if (c.blobRequests() > 0) {
             out.printf("%n256 KiB results (%d bytes of rows each), %d in flight per round%n", BLOB_BYTES,

@@ -27,6 +27,9 @@ final class RedisProcess implements AutoCloseable {
         this.process = new ProcessBuilder(List.of(binary, "--port", Integer.toString(port), "--bind", "127.0.0.1",
                 "--save", "", "--appendonly", "no", "--protected-mode", "no"))
                 .redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        // A harness stopped early (Ctrl-C, timeout) must not leave its servers and workers behind.
+        Process started = this.process;
+        Runtime.getRuntime().addShutdownHook(new Thread(started::destroyForcibly, "bench-child-reaper"));
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
         while (!accepts(port)) {
             if (!process.isAlive() || System.nanoTime() - deadline > 0) {
