@@ -38,6 +38,11 @@ final class ResultWaiter implements AutoCloseable {
     static final Duration SWEEP_INTERVAL = Duration.ofSeconds(3);
     /** Most notices read per XREAD. */
     private static final int READ_COUNT = 1000;
+    /**
+     * Notices read before the stream is trimmed with the next fetch, so that a batch of inline results costs no round
+     * trip besides its read (the sweep trims too, at least every {@link #SWEEP_INTERVAL}).
+     */
+    static final int TRIM_EVERY = 1000;
     private static final Duration MAX_BACKOFF = Duration.ofSeconds(1);
 
     private final RedisConnections connections;
@@ -51,6 +56,8 @@ final class ResultWaiter implements AutoCloseable {
     private final Thread thread;
     private volatile boolean closed;
     private String lastId = "0-0";
+    /** Notices read since the reply stream was last trimmed. */
+    private int untrimmed;
 
     private record Waiting(RedisRequest request, long since) {
     }
@@ -169,15 +176,19 @@ final class ResultWaiter implements AutoCloseable {
             }
         }
         lastId = entries.get(entries.size() - 1).id();
+        untrimmed += entries.size();
+        if (toFetch.isEmpty() && untrimmed < TRIM_EVERY) {
+            return; // every result came inline: no round trip before the next read
+        }
         Pipeline pipe = jedis.pipelined();
         List<Response<byte[]>> fetched = new ArrayList<>(toFetch.size());
         for (String id : toFetch) {
             Waiting w = waiting.get(id);
             fetched.add(w == null ? null : pipe.get(DataPlaneKeys.bytes(keys.result(w.request.partition(), id))));
         }
-        // This client is the stream's only reader: what it has read can go.
-        pipe.sendCommand(Protocol.Command.XTRIM, replyStreamKey, DataPlaneKeys.bytes("MINID"),
-                DataPlaneKeys.bytes(nextId(lastId)));
+        if (untrimmed >= TRIM_EVERY || !toFetch.isEmpty()) {
+            trim(pipe);
+        }
         pipe.sync();
         for (int i = 0; i < toFetch.size(); i++) {
             if (fetched.get(i) != null && fetched.get(i).get() != null) {
@@ -186,7 +197,19 @@ final class ResultWaiter implements AutoCloseable {
         }
     }
 
-    /** Reads the result keys of requests that have waited a full sweep interval, and renews the reply stream TTL. */
+    /** This client is the stream's only reader: what it has read can go. */
+    private void trim(Pipeline pipe) {
+        if (!"0-0".equals(lastId)) {
+            pipe.sendCommand(Protocol.Command.XTRIM, replyStreamKey, DataPlaneKeys.bytes("MINID"),
+                    DataPlaneKeys.bytes(nextId(lastId)));
+        }
+        untrimmed = 0;
+    }
+
+    /**
+     * Reads the result keys of requests that have waited a full sweep interval, renews the reply stream TTL and trims
+     * what has been read.
+     */
     private void sweep(Jedis jedis) {
         long cutoff = System.nanoTime() - SWEEP_INTERVAL.toNanos();
         List<Waiting> old = new ArrayList<>();
@@ -201,6 +224,7 @@ final class ResultWaiter implements AutoCloseable {
             fetched.add(pipe.get(DataPlaneKeys.bytes(keys.result(w.request.partition(), w.request.id()))));
         }
         pipe.pexpire(replyStreamKey, replyStreamTtl.toMillis());
+        trim(pipe);
         pipe.sync();
         for (int i = 0; i < old.size(); i++) {
             byte[] result = fetched.get(i).get();
