@@ -70,6 +70,12 @@ public final class AsyncArctic implements AutoCloseable {
         this.factory = factory;
     }
 
+    /** A built instance: its transport is already open, so close() must release it even if it was never used. */
+    private AsyncArctic(Runtime started) {
+        this.factory = () -> started;
+        this.runtime = started;
+    }
+
     /** A builder of independent instances. */
     public static Builder builder() {
         return new Builder();
@@ -662,8 +668,7 @@ public final class AsyncArctic implements AutoCloseable {
          * @throws IllegalArgumentException if the Redis URL is malformed
          */
         public AsyncArctic build() {
-            Runtime rt = runtime();
-            return new AsyncArctic(() -> rt);
+            return new AsyncArctic(runtime());
         }
 
         private Runtime runtime() {

@@ -34,6 +34,14 @@ class AsyncArcticTest {
     }
 
     @Test
+    void closingABuiltButUnusedInstanceReleasesItsTransport() {
+        AsyncArctic unused = AsyncArctic.builder().libraries(name -> lib).poolSize(1).build();
+        unused.close();
+        assertThatThrownBy(() -> unused.submit(lib, "has_symbol", false, "A"))
+                .isInstanceOf(AsyncArcticException.class).hasMessageContaining("shutdown");
+    }
+
+    @Test
     void argumentsThatDoNotFitFailAtSubmitAndNothingIsQueued() {
         assertThatThrownBy(() -> aa.submit(lib, "reed", false, "A")).isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("'reed'");
