@@ -55,6 +55,11 @@ public final class RedisStreamsTransport implements Transport {
     public static final Duration SUBMIT_RETRY_BUDGET = Duration.ofSeconds(10);
     /** How often resize re-reads worker capacities while it waits for the cluster to shrink. */
     private static final Duration RESIZE_RECHECK = Duration.ofMillis(100);
+    /**
+     * How long close() waits for this client's pending requests. They are durable in Redis and run on the workers
+     * whether or not this client waits, so close() must not hang on a request no worker serves yet.
+     */
+    static final Duration CLOSE_GRACE = Duration.ofSeconds(10);
     /** Inline results up to this size travel in the reply notice itself. */
     public static final int INLINE_RESULT_LIMIT = 64 * 1024;
 
@@ -333,7 +338,11 @@ public final class RedisStreamsTransport implements Transport {
     public void close() {
         shutdown();
         try {
-            awaitTermination(null);
+            awaitTermination(CLOSE_GRACE);
+        } catch (RequestDurationException e) {
+            log.warn("Redis transport {} - closing with {} requests still pending; they stay queued in Redis and "
+                    + "run on the workers, and their results can be awaited by id from another client",
+                    clientId, pendingRequests());
         } finally {
             waiter.close();
             connections.close();
