@@ -174,6 +174,19 @@ class CoordinatorIT {
     }
 
     @Test
+    void aWorkerWhoseLeaseIsBackIsNotForgottenByAStaleDeathVerdict() {
+        Coordinator c = coordinator("c", 4);
+        await().atMost(Duration.ofSeconds(5)).until(c::isLeader);
+        // The leader read w9 as dead (lease gone), then w9 re-registered before the leader removed it: the removal
+        // must not drop a worker that renews, or it would never get work again.
+        new FakeWorker(redis, keys, "w9", 4, Duration.ofSeconds(30)).register();
+        boolean stillLeading = new io.github.arcticasync.coordinator.internal.WorkerRegistry(redis, keys)
+                .forget(c.epoch(), "w9");
+        assertThat(stillLeading).isTrue();
+        assertThat(redis.getSet(keys.workers(), StringCodec.INSTANCE).readAll()).contains("w9");
+    }
+
+    @Test
     void resizeChangesAllotmentsAndNeverHandsOutMoreThanThePool() {
         Coordinator c = coordinator("c", 4);
         await().atMost(Duration.ofSeconds(5)).until(c::isLeader);

@@ -38,9 +38,14 @@ final class PoolScripts {
             return version
             """;
 
-    /** KEYS[1]=pool, KEYS[2]=workers set, KEYS[3]=assignment; ARGV: epoch, worker. Fenced removal of a dead worker. */
+    /**
+     * KEYS[1]=pool, KEYS[2]=workers set, KEYS[3]=assignment, KEYS[4]=the worker's lease; ARGV: epoch, worker.
+     * Fenced removal of a dead worker; does nothing (returns 0) if its lease exists again, because a worker that
+     * re-registered between our read and this call would otherwise vanish from the registry while it renews.
+     */
     static final String FORGET_WORKER = """
             if redis.call('HGET', KEYS[1], 'epoch') ~= ARGV[1] then return -1 end
+            if redis.call('EXISTS', KEYS[4]) == 1 then return 0 end
             redis.call('SREM', KEYS[2], ARGV[2])
             redis.call('DEL', KEYS[3])
             return 1

@@ -108,7 +108,7 @@ public final class WorkerRegistry {
      */
     public boolean forget(long epoch, String workerId) {
         Long result = redis.getScript(StringCodec.INSTANCE).eval(RScript.Mode.READ_WRITE, PoolScripts.FORGET_WORKER,
-                RScript.ReturnType.INTEGER, List.of(keys.pool(), keys.workers(), keys.assignment(workerId)),
+                RScript.ReturnType.INTEGER, List.of(keys.pool(), keys.workers(), keys.assignment(workerId), keys.lease(workerId)),
                 Long.toString(epoch), workerId);
         return result >= 0;
     }
