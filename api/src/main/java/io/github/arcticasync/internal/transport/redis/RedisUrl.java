@@ -7,6 +7,7 @@ import redis.clients.jedis.JedisClientConfig;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.net.URLDecoder;
+import javax.net.ssl.SSLParameters;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Objects;
@@ -111,6 +112,13 @@ public record RedisUrl(boolean tls, String host, int port, String user, String p
                 .connectionTimeoutMillis((int) timeout.toMillis())
                 .socketTimeoutMillis((int) timeout.toMillis())
                 .blockingSocketTimeoutMillis((int) timeout.toMillis());
+        if (tls) {
+            // Jedis sets no hostname verifier, so only the chain would be checked: let JSSE match the server's
+            // certificate against the host we dialled, as an HTTPS client does.
+            SSLParameters params = new SSLParameters();
+            params.setEndpointIdentificationAlgorithm("HTTPS");
+            b.sslParameters(params);
+        }
         if (user != null) {
             b.user(user);
         }

@@ -14,6 +14,15 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 class RedisUrlTest {
 
     @Test
+    void tlsConnectionsVerifyTheServersHostNameAndPlainOnesDoNotUseTls() {
+        var tls = RedisUrl.parse("rediss://127.0.0.1:6380").clientConfig("c", java.time.Duration.ofSeconds(1));
+        assertThat(tls.isSsl()).isTrue();
+        assertThat(tls.getSslParameters().getEndpointIdentificationAlgorithm()).isEqualTo("HTTPS");
+        var plain = RedisUrl.parse("redis://127.0.0.1:6379").clientConfig("c", java.time.Duration.ofSeconds(1));
+        assertThat(plain.isSsl()).isFalse();
+    }
+
+    @Test
     void plainUrlHasDefaults() {
         RedisUrl url = RedisUrl.parse("redis://cache.example");
         assertThat(url).isEqualTo(new RedisUrl(false, "cache.example", RedisUrl.DEFAULT_PORT, null, null, 0));
