@@ -6,6 +6,13 @@ import java.security.NoSuchAlgorithmException;
 
 /** The SHA-1 keys Arctic stores: per segment (arctic-format.md §2.7) and per version (§2.10). */
 final class Hashes {
+    /**
+     * Bytes per MessageDigest.update call. HotSpot uses the SHA-1 CPU instructions only once the update path is
+     * C2-compiled; a few huge updates per write never make it hot, and then SHA-1 runs in plain compiled Java at about
+     * a quarter of the speed (measured: 240 ms instead of 70 ms for the 80 MB a 1M-row write hashes).
+     */
+    private static final int UPDATE_CHUNK = 16 * 1024;
+
     private Hashes() {
     }
 
@@ -22,14 +29,20 @@ final class Hashes {
         MessageDigest md = sha1();
         md.update(symbol.getBytes(StandardCharsets.US_ASCII));
         md.update(Long.toString(segment).getBytes(StandardCharsets.US_ASCII));
-        md.update(data);
+        update(md, data, 0, data.length);
         md.update((compressed ? "True" : "False").getBytes(StandardCharsets.US_ASCII));
         return md.digest();
     }
 
     static byte[] rowsSha(byte[] rows, int off, int len) {
         MessageDigest md = sha1();
-        md.update(rows, off, len);
+        update(md, rows, off, len);
         return md.digest();
+    }
+
+    private static void update(MessageDigest md, byte[] bytes, int off, int len) {
+        for (int end = off + len; off < end; off += UPDATE_CHUNK) {
+            md.update(bytes, off, Math.min(UPDATE_CHUNK, end - off));
+        }
     }
 }
