@@ -131,6 +131,43 @@ class RedisTransportIT {
     }
 
     @Test
+    void thousandsOfWaitersFromOneClientUseABoundedNumberOfConnections() throws Exception {
+        List<AsyncRequest> rs = new ArrayList<>();
+        for (int i = 0; i < 2000; i++) {
+            rs.add(aa.submit(LIB, "has_symbol", false, "W" + (i % 100)));
+        }
+        // 40 threads each block on their own 50 requests, one waitRequest at a time.
+        java.util.concurrent.ExecutorService waiters = java.util.concurrent.Executors.newFixedThreadPool(40);
+        try {
+            List<java.util.concurrent.Future<Integer>> done = new ArrayList<>();
+            for (int t = 0; t < 40; t++) {
+                List<AsyncRequest> mine = rs.subList(t * 50, (t + 1) * 50);
+                done.add(waiters.submit(() -> {
+                    int n = 0;
+                    for (AsyncRequest r : mine) {
+                        assertThat(aa.waitRequest(r, LONG)).isEqualTo(false);
+                        n++;
+                    }
+                    return n;
+                }));
+            }
+            int total = 0;
+            for (java.util.concurrent.Future<Integer> f : done) {
+                total += f.get();
+            }
+            assertThat(total).isEqualTo(2000);
+        } finally {
+            waiters.shutdownNow();
+        }
+        long clientConnections;
+        try (Jedis jedis = new Jedis(new HostAndPort(redis.host(), redis.port()))) {
+            clientConnections = jedis.clientList().lines().filter(l -> l.contains(" name=aa-client-")).count();
+        }
+        assertThat(clientConnections).isBetween(1L,
+                (long) io.github.arcticasync.internal.transport.redis.RedisStreamsTransport.DEFAULT_MAX_CONNECTIONS + 2);
+    }
+
+    @Test
     void manyWaitersOnManyRequestsAllComplete() {
         List<AsyncRequest> rs = new ArrayList<>();
         for (int i = 0; i < 500; i++) {
