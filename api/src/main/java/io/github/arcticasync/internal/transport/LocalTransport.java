@@ -249,12 +249,12 @@ public final class LocalTransport implements Transport {
 
     @Override
     public void awaitTermination(Duration timeout) {
-        long deadline = deadline(timeout);
+        Deadline deadline = Deadline.after(timeout);
         ThreadPoolExecutor drained;
         lock.lock();
         try {
             while (pending > 0) {
-                if (!await(deadline)) {
+                if (!deadline.await(progress, "the pool")) {
                     throw new RequestDurationException(pending + " requests still pending after waiting " + timeout);
                 }
             }
@@ -265,7 +265,7 @@ public final class LocalTransport implements Transport {
         if (drained != null) {
             try {
                 // Only the threads' last few instructions remain; bounded by the same deadline.
-                drained.awaitTermination(Math.max(0, remaining(deadline)), TimeUnit.NANOSECONDS);
+                drained.awaitTermination(Math.max(0, deadline.remainingNanos()), TimeUnit.NANOSECONDS);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throw new AsyncArcticException("Interrupted while awaiting termination", e);
@@ -278,7 +278,7 @@ public final class LocalTransport implements Transport {
         if (newSize < 1) {
             throw new IllegalArgumentException("pool size must be >= 1, was " + newSize);
         }
-        long deadline = deadline(timeout);
+        Deadline deadline = Deadline.after(timeout);
         lock.lock();
         try {
             poolSize = newSize;
@@ -295,7 +295,7 @@ public final class LocalTransport implements Transport {
                 }
             }
             while (inFlight > newSize) {
-                if (!await(deadline)) {
+                if (!deadline.await(progress, "the pool")) {
                     throw new RequestDurationException("Pool resized to " + newSize + " but " + inFlight
                             + " requests still run after waiting " + timeout);
                 }
@@ -306,34 +306,8 @@ public final class LocalTransport implements Transport {
         dispatch(List.of()); // a larger pool starts queued requests now
     }
 
-    /** Waits for progress until the deadline (Long.MAX_VALUE = none); false if the deadline passed. */
-    private boolean await(long deadline) {
-        try {
-            if (deadline == Long.MAX_VALUE) {
-                progress.await();
-                return true;
-            }
-            long left = remaining(deadline);
-            return left > 0 && (progress.awaitNanos(left) > 0 || remaining(deadline) > 0);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new AsyncArcticException("Interrupted while waiting for the pool", e);
-        }
-    }
 
-    private static long deadline(Duration timeout) {
-        if (timeout == null) {
-            return Long.MAX_VALUE;
-        }
-        if (timeout.isNegative()) {
-            throw new IllegalArgumentException("timeout must not be negative, was " + timeout);
-        }
-        return System.nanoTime() + Math.min(timeout.toNanos(), Long.MAX_VALUE / 4);
-    }
 
-    private static long remaining(long deadline) {
-        return deadline == Long.MAX_VALUE ? Long.MAX_VALUE : deadline - System.nanoTime();
-    }
 
     @Override
     public int poolSize() {

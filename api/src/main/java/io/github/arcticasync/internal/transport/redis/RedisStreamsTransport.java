@@ -9,6 +9,7 @@ import io.github.arcticasync.internal.cluster.StatCounter;
 import io.github.arcticasync.internal.execution.OperationCall;
 import io.github.arcticasync.internal.execution.OperationRegistry;
 import io.github.arcticasync.internal.protocol.EnvelopeCodec;
+import io.github.arcticasync.internal.transport.Deadline;
 import io.github.arcticasync.internal.transport.RequestHandle;
 import io.github.arcticasync.internal.transport.Transport;
 import io.github.arcticasync.store.VersionStore;
@@ -268,11 +269,11 @@ public final class RedisStreamsTransport implements Transport {
 
     @Override
     public void awaitTermination(Duration timeout) {
-        long deadline = deadline(timeout);
+        Deadline deadline = Deadline.after(timeout);
         lock.lock();
         try {
             while (pending > 0) {
-                if (!await(deadline)) {
+                if (!deadline.await(progress, "requests")) {
                     throw new RequestDurationException(pending + " requests still pending after waiting " + timeout);
                 }
             }
@@ -289,7 +290,7 @@ public final class RedisStreamsTransport implements Transport {
     @Override
     public void resize(int poolSize, Duration timeout) {
         PoolRecord.requireSize(poolSize);
-        long deadline = deadline(timeout);
+        Deadline deadline = Deadline.after(timeout);
         lock.lock();
         try {
             shutdown = false;
@@ -305,7 +306,7 @@ public final class RedisStreamsTransport implements Transport {
             if (capacity <= poolSize) {
                 return;
             }
-            long left = remaining(deadline);
+            long left = deadline.remainingNanos();
             if (left <= 0) {
                 throw new RequestDurationException("Pool resized to " + poolSize + " but workers still report "
                         + "capacity " + capacity + " after waiting " + timeout);
@@ -349,33 +350,8 @@ public final class RedisStreamsTransport implements Transport {
         }
     }
 
-    private boolean await(long deadline) {
-        try {
-            if (deadline == Long.MAX_VALUE) {
-                progress.await();
-                return true;
-            }
-            long left = remaining(deadline);
-            return left > 0 && (progress.awaitNanos(left) > 0 || remaining(deadline) > 0);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new AsyncArcticException("Interrupted while waiting for requests", e);
-        }
-    }
 
-    private static long deadline(Duration timeout) {
-        if (timeout == null) {
-            return Long.MAX_VALUE;
-        }
-        if (timeout.isNegative()) {
-            throw new IllegalArgumentException("timeout must not be negative, was " + timeout);
-        }
-        return System.nanoTime() + Math.min(timeout.toNanos(), Long.MAX_VALUE / 4);
-    }
 
-    private static long remaining(long deadline) {
-        return deadline == Long.MAX_VALUE ? Long.MAX_VALUE : deadline - System.nanoTime();
-    }
 
     private static void sleep(long millis) {
         try {
