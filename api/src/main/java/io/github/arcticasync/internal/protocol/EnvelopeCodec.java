@@ -116,7 +116,7 @@ public final class EnvelopeCodec {
     /** Decodes a request; throws ProtocolException naming the first problem with the bytes. */
     public RequestEnvelope decodeRequest(byte[] bytes) {
         return decode(bytes, TYPE_REQUEST, in -> {
-            Header h = new Header(in, "request");
+            FieldWalker h = new FieldWalker(in, "request");
             String id = null;
             String op = null;
             String lib = null;
@@ -147,7 +147,7 @@ public final class EnvelopeCodec {
             }
             h.requireAll("id", "op", "lib", "sym", "kind", "submit", "deadline", "attempt", "args", "kwargs");
             if (!operations.test(op)) {
-                throw new ProtocolException("unknown operation '" + abbreviate(op) + "'");
+                throw new ProtocolException("unknown operation '" + FieldWalker.abbreviate(op) + "'");
             }
             try {
                 return new RequestEnvelope(id, op, lib, sym, kind, instant(submit, "submit"),
@@ -190,7 +190,7 @@ public final class EnvelopeCodec {
     /** Decodes a result; throws ProtocolException naming the first problem with the bytes. */
     public ResultEnvelope decodeResult(byte[] bytes) {
         return decode(bytes, TYPE_RESULT, in -> {
-            Header h = new Header(in, "result");
+            FieldWalker h = new FieldWalker(in, "result");
             String id = null;
             String status = null;
             Object value = null;
@@ -227,7 +227,7 @@ public final class EnvelopeCodec {
                     }
                     ok = false;
                 }
-                default -> throw new ProtocolException("result has unknown status '" + abbreviate(status) + "'");
+                default -> throw new ProtocolException("result has unknown status '" + FieldWalker.abbreviate(status) + "'");
             }
             try {
                 return new ResultEnvelope(id, ok ? value : null, ok ? null : error,
@@ -334,7 +334,7 @@ public final class EnvelopeCodec {
             }
             String type = in.string("type");
             if (!expectedType.equals(type)) {
-                throw new ProtocolException("expected a " + expectedType + " envelope, got '" + abbreviate(type)
+                throw new ProtocolException("expected a " + expectedType + " envelope, got '" + FieldWalker.abbreviate(type)
                         + "'");
             }
             T value = body.read(in);
@@ -351,46 +351,6 @@ public final class EnvelopeCodec {
         }
     }
 
-    /** Walks the top-level fields after {@code v} and {@code type}, rejecting duplicates. */
-    private static final class Header {
-        private final WireReader in;
-        private final String what;
-        private final Set<String> seen = new HashSet<>();
-        private String current;
-
-        Header(WireReader in, String what) {
-            this.in = in;
-            this.what = what;
-        }
-
-        boolean next() {
-            if (!in.nextField()) {
-                in.endDocument();
-                return false;
-            }
-            current = in.name();
-            if (!seen.add(current)) {
-                throw new ProtocolException(what + " has field '" + abbreviate(current) + "' twice");
-            }
-            return true;
-        }
-
-        String name() {
-            return current;
-        }
-
-        boolean has(String field) {
-            return seen.contains(field);
-        }
-
-        void requireAll(String... fields) {
-            for (String f : fields) {
-                if (!seen.contains(f)) {
-                    throw new ProtocolException(what + " lacks field '" + f + "'");
-                }
-            }
-        }
-    }
 
     // ---------------------------------------------------------------- helpers
 
@@ -398,7 +358,7 @@ public final class EnvelopeCodec {
         return switch (s) {
             case KIND_MODIFIER -> RequestKind.MODIFIER;
             case KIND_ACCESSOR -> RequestKind.ACCESSOR;
-            default -> throw new ProtocolException("unknown request kind '" + abbreviate(s) + "'");
+            default -> throw new ProtocolException("unknown request kind '" + FieldWalker.abbreviate(s) + "'");
         };
     }
 
@@ -431,9 +391,6 @@ public final class EnvelopeCodec {
         }
     }
 
-    private static String abbreviate(String s) {
-        return s.length() <= 80 ? s : s.substring(0, 80) + "...";
-    }
 
     /** Builds an {@link EnvelopeCodec}; each setter validates its argument. */
     public static final class Builder {

@@ -10,11 +10,9 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Date;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import org.bson.BsonBinary;
 import org.bson.BsonBinaryWriter;
 import org.bson.BsonType;
@@ -259,7 +257,7 @@ final class ValueCodec {
             throw new ProtocolException(path + " is a document whose first field is not its tag 't'");
         }
         String tag = in.string(path + ".t");
-        Fields f = new Fields(in, path + "(" + tag + ")");
+        FieldWalker f = new FieldWalker(in, path + "(" + tag + ")");
         switch (tag) {
             case TAG_MAP -> {
                 Map<String, Object> map = null;
@@ -415,7 +413,7 @@ final class ValueCodec {
         }
     }
 
-    private Object readReadOptions(WireReader in, Fields f, int depth, String path) {
+    private Object readReadOptions(WireReader in, FieldWalker f, int depth, String path) {
         Integer asOfVersion = null;
         String asOfSnapshot = null;
         Object asOfTime = null;
@@ -507,53 +505,4 @@ final class ValueCodec {
         }
     }
 
-    /** Walks the fields of one tagged document, rejecting duplicates and tracking which were present. */
-    private static final class Fields {
-        private final WireReader in;
-        private final String path;
-        private final Set<String> seen = new HashSet<>();
-        private String current;
-
-        Fields(WireReader in, String path) {
-            this.in = in;
-            this.path = path;
-        }
-
-        boolean next() {
-            if (!in.nextField()) {
-                in.endDocument();
-                return false;
-            }
-            current = in.name();
-            if (!seen.add(current)) {
-                throw new ProtocolException(path + " has field '" + current + "' twice");
-            }
-            return true;
-        }
-
-        String name() {
-            return current;
-        }
-
-        boolean is(String name) {
-            return name.equals(current);
-        }
-
-        ProtocolException unknown() {
-            return new ProtocolException(path + " has unknown field '" + current + "'");
-        }
-
-        <T> T end(T value, String field) {
-            if (!seen.contains(field)) {
-                throw new ProtocolException(path + " lacks field '" + field + "'");
-            }
-            return value;
-        }
-
-        void requireAll(String... fields) {
-            for (String field : fields) {
-                end(null, field);
-            }
-        }
-    }
 }
