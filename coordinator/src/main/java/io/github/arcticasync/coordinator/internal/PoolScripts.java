@@ -1,21 +1,14 @@
 package io.github.arcticasync.coordinator.internal;
 
+import io.github.arcticasync.internal.cluster.ControlScripts;
+
 /** The Lua scripts of the control plane; each touches only {@code aa:{ns}:*} keys, so it runs on one cluster slot. */
 final class PoolScripts {
 
     private PoolScripts() {
     }
 
-    /** KEYS[1]=pool; ARGV: size, partitions. Creates the missing fields of the pool record; returns 1. */
-    static final String ENSURE_POOL = """
-            redis.call('HSETNX', KEYS[1], 'size', ARGV[1])
-            redis.call('HSETNX', KEYS[1], 'state', 'running')
-            redis.call('HSETNX', KEYS[1], 'partitions', ARGV[2])
-            redis.call('HSETNX', KEYS[1], 'epoch', '0')
-            redis.call('HSETNX', KEYS[1], 'version', '0')
-            redis.call('HSETNX', KEYS[1], 'leader', '')
-            return 1
-            """;
+    static final String ENSURE_POOL = ControlScripts.ENSURE_POOL;
 
     /** KEYS[1]=pool; ARGV: coordinator id. Takes the next epoch for a new leader and returns it. */
     static final String TAKE_EPOCH = """
@@ -60,12 +53,7 @@ final class PoolScripts {
             return 1
             """;
 
-    /** KEYS[1]=pool; ARGV: field, value, notify channel. A control command: set one field and announce it. */
-    static final String SET_POOL_FIELD = """
-            redis.call('HSET', KEYS[1], ARGV[1], ARGV[2])
-            redis.call('PUBLISH', ARGV[3], '*')
-            return 1
-            """;
+    static final String SET_POOL_FIELD = ControlScripts.SET_POOL_FIELD;
 
     /** KEYS[1]=owner key; ARGV: expected owner. Deletes the owner key only if it still names that owner. */
     static final String RELEASE_OWNER = """

@@ -1,5 +1,7 @@
 package io.github.arcticasync.internal.transport.redis;
 
+import io.github.arcticasync.internal.cluster.ControlScripts;
+
 /**
  * The Lua scripts of the data plane, shared by clients and workers. Each touches only the keys of one partition
  * ({@code aa:{ns:p}:*}) or only control-plane keys ({@code aa:{ns}:*}), so it runs on one Redis Cluster slot.
@@ -100,20 +102,8 @@ public final class StreamScripts {
             """);
 
     /** KEYS: pool; ARGV: size, partitions. Creates the missing fields of the pool record (as the coordinator does). */
-    public static final LuaScript ENSURE_POOL = new LuaScript("ensure-pool", """
-            redis.call('HSETNX', KEYS[1], 'size', ARGV[1])
-            redis.call('HSETNX', KEYS[1], 'state', 'running')
-            redis.call('HSETNX', KEYS[1], 'partitions', ARGV[2])
-            redis.call('HSETNX', KEYS[1], 'epoch', '0')
-            redis.call('HSETNX', KEYS[1], 'version', '0')
-            redis.call('HSETNX', KEYS[1], 'leader', '')
-            return 1
-            """);
+    public static final LuaScript ENSURE_POOL = new LuaScript("ensure-pool", ControlScripts.ENSURE_POOL);
 
     /** KEYS: pool; ARGV: field, value, notify channel. A control command: set one field and announce it. */
-    public static final LuaScript SET_POOL_FIELD = new LuaScript("set-pool-field", """
-            redis.call('HSET', KEYS[1], ARGV[1], ARGV[2])
-            redis.call('PUBLISH', ARGV[3], '*')
-            return 1
-            """);
+    public static final LuaScript SET_POOL_FIELD = new LuaScript("set-pool-field", ControlScripts.SET_POOL_FIELD);
 }
