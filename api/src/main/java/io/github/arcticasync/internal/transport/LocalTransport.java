@@ -133,6 +133,7 @@ public final class LocalTransport implements Transport {
             if (toRun.isEmpty()) {
                 return;
             }
+            boolean slotFreed = false;
             for (LocalRequest request : toRun) {
                 try {
                     currentPool().execute(() -> run(request));
@@ -142,10 +143,11 @@ public final class LocalTransport implements Transport {
                             + request.id() + " (" + request.operation() + " on " + request.call().key() + ")", e),
                             0), clock.instant());
                     work.addAll(finish(request));
+                    slotFreed = true;
                 }
             }
-            if (work.isEmpty()) {
-                return;
+            if (!slotFreed) {
+                return; // every slot taken above is still busy: nothing more can start until one finishes
             }
         }
     }
