@@ -70,8 +70,6 @@ public final class WorkerHeartbeat {
                     WorkerLease.APPLIED_VERSION, Long.toString(appliedVersion),
                     WorkerLease.RENEWED_AT, Long.toString(System.currentTimeMillis())));
             update.pexpire(keys.lease(workerId), lease.toMillis());
-            // Idempotent; heals a registry entry a coordinator removed while we were re-registering.
-            update.sadd(keys.workers(), workerId);
             update.sync();
             return true;
         });
