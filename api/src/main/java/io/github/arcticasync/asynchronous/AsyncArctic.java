@@ -582,6 +582,7 @@ public final class AsyncArctic implements AutoCloseable {
         private RetryPolicy retryPolicy = RetryPolicy.ARCTIC;
         private Duration resultTtl = LocalTransport.DEFAULT_RESULT_TTL;
         private Function<String, ? extends VersionStore> libraries;
+        private boolean pipelinedSubmits;
 
         private Builder() {
         }
@@ -663,6 +664,18 @@ public final class AsyncArctic implements AutoCloseable {
         }
 
         /**
+         * With {@link #redis}: whether {@code submit} returns before Redis has acknowledged the request (default
+         * false). Pipelined submits are batched by a sender thread and reach several times the throughput, but a
+         * cluster-wide shutdown or a Redis unreachable for 10 s then fails the request (its wait throws) instead of
+         * throwing from {@code submit}, and a request submitted just before this JVM dies may never reach Redis. The
+         * local pool always runs submits at once, so this changes nothing there.
+         */
+        public Builder pipelinedSubmits(boolean pipelined) {
+            this.pipelinedSubmits = pipelined;
+            return this;
+        }
+
+        /**
          * The instance.
          *
          * @throws IllegalArgumentException if the Redis URL is malformed
@@ -680,6 +693,7 @@ public final class AsyncArctic implements AutoCloseable {
                         .namespace(namespace == null ? RedisStreamsTransport.DEFAULT_NAMESPACE : namespace)
                         .defaultPoolSize(poolSize)
                         .resultTtl(resultTtl)
+                        .pipelinedSubmits(pipelinedSubmits)
                         .build();
                 return new Runtime(transport, poolSize, mongoRetry, new ArrayList<>());
             }

@@ -64,14 +64,19 @@ class AsyncArcticRedisIT extends AsyncArcticContract {
         }
     }
 
+    /** The builder of every client of the suite (a subclass varies how they submit). */
+    protected AsyncArctic.Builder client() {
+        return AsyncArctic.builder().redis(redis.uri()).namespace(NS);
+    }
+
     @Override
     protected AsyncArctic newAsyncArctic() {
-        return AsyncArctic.builder().redis(redis.uri()).namespace(NS).poolSize(4).build();
+        return client().poolSize(4).build();
     }
 
     @Override
     protected AsyncArctic newClientByName() {
-        return AsyncArctic.builder().redis(redis.uri()).namespace(NS).build();
+        return client().build();
     }
 
     @Override

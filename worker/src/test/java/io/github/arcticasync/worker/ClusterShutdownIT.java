@@ -87,7 +87,9 @@ class ClusterShutdownIT {
              Worker w1 = worker(ns, "w1");
              Worker w2 = worker(ns, "w2");
              AsyncArctic a = AsyncArctic.builder().redis(redis.uri()).namespace(ns).build();
-             AsyncArctic b = AsyncArctic.builder().redis(redis.uri()).namespace(ns).build()) {
+             AsyncArctic b = AsyncArctic.builder().redis(redis.uri()).namespace(ns).build();
+             AsyncArctic pipelined = AsyncArctic.builder().redis(redis.uri()).namespace(ns).pipelinedSubmits(true)
+                     .build()) {
             List<AsyncRequest> queued = submit(a, 300, "Q");
             c.commands().shutdown();
             // Every client is refused at once, by the cluster (not by its own shutdown).
@@ -95,6 +97,12 @@ class ClusterShutdownIT {
                 assertThatThrownBy(() -> client.submit(LIB, "has_symbol", false, "LATE"))
                         .isInstanceOf(AsyncArcticException.class).hasMessageContaining("shut down");
             }
+            // A pipelined submit returns before Redis answers: the refusal fails the request instead.
+            AsyncRequest late = pipelined.submit(LIB, "has_symbol", false, "LATE");
+            assertThatThrownBy(() -> pipelined.waitRequest(late, LONG)).isInstanceOf(AsyncArcticException.class)
+                    .hasMessageContaining("shut down");
+            assertThat(late.exception()).isInstanceOf(AsyncArcticException.class);
+            assertThat(pipelined.pendingRequests()).isZero();
             // What was queued before still completes; then the leader terminates the pool and the workers exit.
             assertThat(a.waitRequests(queued, LONG)).hasSize(300).containsOnly(false);
             assertThat(c.commands().awaitTermination(LONG)).isTrue();

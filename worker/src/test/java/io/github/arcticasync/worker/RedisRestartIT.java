@@ -90,4 +90,28 @@ class RedisRestartIT {
             assertThat(fresh.waitRequest(fresh.submit(LIB, "has_symbol", false, "LOG"), LONG)).isEqualTo(true);
         }
     }
+
+    @Test
+    void pipelinedSubmitsMadeWhileRedisIsDownAreSentInOrderOnceItIsBack() throws InterruptedException {
+        try (AsyncArctic pipelined = AsyncArctic.builder().redis(redis.uri()).namespace(NS).pipelinedSubmits(true)
+                .build()) {
+            assertThat(pipelined.waitRequest(pipelined.submit(LIB, "has_symbol", false, "PWARM"), LONG))
+                    .isEqualTo(false);
+            redis.kill();
+            // Redis is gone: pipelined submits still return at once, queued in the client.
+            List<AsyncRequest> queued = new ArrayList<>();
+            for (int i = 0; i < 60; i++) {
+                queued.add(pipelined.submit(LIB, "append", false, "PLOG", ClusterFixtures.frame(1, i)));
+            }
+            assertThat(queued).noneMatch(AsyncRequest::isCompleted);
+            Thread.sleep(1000);
+            redis.start();
+
+            List<Object> results = pipelined.waitRequests(queued, LONG);
+            // Each append ran once, in submit order: the i-th request made version i + 1.
+            for (int i = 0; i < results.size(); i++) {
+                assertThat(((VersionedItem) results.get(i)).version()).isEqualTo(i + 1);
+            }
+        }
+    }
 }

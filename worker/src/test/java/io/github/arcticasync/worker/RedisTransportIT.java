@@ -242,20 +242,47 @@ class RedisTransportIT {
         int p = 3;
         String id = "3-retried";
         try (Jedis jedis = new Jedis(new HostAndPort(redis.host(), redis.port()))) {
-            List<byte[]> k = List.of(DataPlaneKeys.bytes(keys.closed(p)),
-                    DataPlaneKeys.bytes(DataPlaneKeys.submitMarker(keys, p, id)),
-                    DataPlaneKeys.bytes(keys.result(p, id)), DataPlaneKeys.bytes(keys.requestStream(p)),
-                    DataPlaneKeys.bytes(keys.stats(p)));
-            List<byte[]> a = List.of(DataPlaneKeys.bytes(id), new byte[] {1, 2}, DataPlaneKeys.bytes("reply"),
-                    DataPlaneKeys.bytes("60000"));
-            assertThat(StreamScripts.SUBMIT.run(jedis, k, a)).isEqualTo(StreamScripts.SUBMIT_ENQUEUED);
-            assertThat(StreamScripts.SUBMIT.run(jedis, k, a)).isEqualTo(StreamScripts.SUBMIT_DUPLICATE);
+            List<byte[]> k = submitKeys(keys, p, id);
+            List<byte[]> a = List.of(DataPlaneKeys.bytes("reply"), DataPlaneKeys.bytes("60000"),
+                    DataPlaneKeys.bytes(id), new byte[] {1, 2});
+            assertThat(StreamScripts.SUBMIT.run(jedis, k, a)).isEqualTo(List.of(StreamScripts.SUBMIT_ENQUEUED));
+            assertThat(StreamScripts.SUBMIT.run(jedis, k, a)).isEqualTo(List.of(StreamScripts.SUBMIT_DUPLICATE));
             assertThat(jedis.xlen(keys.requestStream(p))).isEqualTo(1);
             assertThat(jedis.hget(keys.stats(p), "submitted")).isEqualTo("1");
             jedis.set(keys.closed(p), "1");
-            List<byte[]> a2 = List.of(DataPlaneKeys.bytes("3-other"), new byte[] {1}, DataPlaneKeys.bytes("reply"),
-                    DataPlaneKeys.bytes("60000"));
-            assertThat(StreamScripts.SUBMIT.run(jedis, k, a2)).isEqualTo(StreamScripts.SUBMIT_CLOSED);
+            List<byte[]> a2 = List.of(DataPlaneKeys.bytes("reply"), DataPlaneKeys.bytes("60000"),
+                    DataPlaneKeys.bytes("3-other"), new byte[] {1});
+            assertThat(StreamScripts.SUBMIT.run(jedis, submitKeys(keys, p, "3-other"), a2))
+                    .isEqualTo(List.of(StreamScripts.SUBMIT_CLOSED));
         }
+    }
+
+    @Test
+    void aBatchOfSubmitsGetsOneStatusEachInOrderAndCountsFirstEnqueuesPerPartition() {
+        Keys keys = Keys.of("batch");
+        try (Jedis jedis = new Jedis(new HostAndPort(redis.host(), redis.port()))) {
+            jedis.set(keys.closed(2), "1");
+            List<byte[]> k = new ArrayList<>();
+            k.addAll(submitKeys(keys, 1, "1-a"));
+            k.addAll(submitKeys(keys, 2, "2-b"));
+            k.addAll(submitKeys(keys, 1, "1-a")); // the same id twice in one batch: enqueued once
+            k.addAll(submitKeys(keys, 1, "1-c"));
+            List<byte[]> a = List.of(DataPlaneKeys.bytes("reply"), DataPlaneKeys.bytes("60000"),
+                    DataPlaneKeys.bytes("1-a"), new byte[] {1}, DataPlaneKeys.bytes("2-b"), new byte[] {2},
+                    DataPlaneKeys.bytes("1-a"), new byte[] {1}, DataPlaneKeys.bytes("1-c"), new byte[] {3});
+            assertThat(StreamScripts.SUBMIT.run(jedis, k, a)).isEqualTo(List.of(StreamScripts.SUBMIT_ENQUEUED,
+                    StreamScripts.SUBMIT_CLOSED, StreamScripts.SUBMIT_DUPLICATE, StreamScripts.SUBMIT_ENQUEUED));
+            assertThat(jedis.xrange(keys.requestStream(1), "-", "+"))
+                    .extracting(e -> e.getFields().get("id")).containsExactly("1-a", "1-c");
+            assertThat(jedis.exists(keys.requestStream(2))).isFalse();
+            assertThat(jedis.hget(keys.stats(1), "submitted")).isEqualTo("2");
+            assertThat(jedis.hget(keys.stats(2), "submitted")).isNull();
+        }
+    }
+
+    private static List<byte[]> submitKeys(Keys keys, int p, String id) {
+        return List.of(DataPlaneKeys.bytes(keys.closed(p)), DataPlaneKeys.bytes(DataPlaneKeys.submitMarker(keys, p, id)),
+                DataPlaneKeys.bytes(keys.result(p, id)), DataPlaneKeys.bytes(keys.requestStream(p)),
+                DataPlaneKeys.bytes(keys.stats(p)));
     }
 }

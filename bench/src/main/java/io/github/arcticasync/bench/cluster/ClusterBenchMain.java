@@ -12,12 +12,13 @@ public final class ClusterBenchMain {
               cluster [--workers N] [--pool N] [--symbols N] [--warmup N] [--rounds N] [--latency-requests N]
                      [--throughput-requests N] [--blob-requests N] [--submitters N] [--batch N]
                      [--scaling-pools 1,2,4,8,16,32|none] [--sleep-ms N] [--scaling-requests N]
-                     [--heartbeat-ms N]
+                     [--heartbeat-ms N] [--baseline redisson|none]
                      Redis transport + worker JVMs vs Redisson's RExecutorService on the same redis-server
+                     (--baseline none: ours alone, for profiling; no ratios)
             """;
     private static final Set<String> OPTIONS = Set.of("workers", "pool", "symbols", "warmup", "rounds",
             "latency-requests", "throughput-requests", "blob-requests", "submitters", "batch", "scaling-pools",
-            "sleep-ms", "scaling-requests", "heartbeat-ms");
+            "sleep-ms", "scaling-requests", "heartbeat-ms", "baseline");
 
     private ClusterBenchMain() {
     }
@@ -48,7 +49,7 @@ public final class ClusterBenchMain {
                 num(v, "blob-requests", d.blobRequests()), num(v, "submitters", d.submitters()),
                 num(v, "batch", d.batch()), pools(v.get("scaling-pools"), d.scalingPools()),
                 num(v, "sleep-ms", d.sleepMillis()), num(v, "scaling-requests", d.scalingRequestsPerThread()),
-                num(v, "heartbeat-ms", d.heartbeatMillis()));
+                num(v, "heartbeat-ms", d.heartbeatMillis()), baseline(v.get("baseline"), d.baseline()));
     }
 
     private static int num(Map<String, String> v, String name, int fallback) {
@@ -61,6 +62,17 @@ public final class ClusterBenchMain {
         } catch (NumberFormatException e) {
             throw new IllegalArgumentException("option --" + name + " must be an integer, was '" + s + "'", e);
         }
+    }
+
+    private static boolean baseline(String s, boolean fallback) {
+        if (s == null) {
+            return fallback;
+        }
+        return switch (s) {
+            case "redisson" -> true;
+            case "none" -> false;
+            default -> throw new IllegalArgumentException("option --baseline must be redisson or none, was '" + s + "'");
+        };
     }
 
     private static List<Integer> pools(String s, List<Integer> fallback) {

@@ -63,7 +63,7 @@ public final class ClusterBenchmark {
     /** What to run. */
     public record Config(int workers, int pool, int symbols, int warmup, int rounds, int latencyRequests,
                          int throughputRequests, int blobRequests, int submitters, int batch, List<Integer> scalingPools,
-                         int sleepMillis, int scalingRequestsPerThread, int heartbeatMillis) {
+                         int sleepMillis, int scalingRequestsPerThread, int heartbeatMillis, boolean baseline) {
         public Config {
             positive(workers, "workers");
             positive(pool, "pool");
@@ -94,7 +94,7 @@ public final class ClusterBenchmark {
 
         public static Config defaults() {
             return new Config(2, 8, 100, 1, 3, 2_000, 20_000, 400, 4, 100, List.of(1, 2, 4, 8, 16, 32), 10, 50,
-                    1000);
+                    1000, true);
         }
 
         int maxPool() {
@@ -142,20 +142,29 @@ public final class ClusterBenchmark {
                 startWorkers(redis, mongo, children);
                 PoolControl control = new PoolControl(connections, NAMESPACE);
                 awaitOwnedAndCapacity(redis, control, config.pool());
+                // Without the baseline no Redisson worker runs; the client is still made (cheap) to keep one code path.
                 RedissonClient redisson = Redisson.create(RedissonWorkerMain.config(redis.url()));
                 try (AsyncArctic aa = AsyncArctic.builder().redis(redis.url()).namespace(NAMESPACE).build();
                      RedisStreamsTransport raw = RedisStreamsTransport.builder().url(redis.url()).namespace(NAMESPACE)
-                             .registry(BenchOperations.registry()).build()) {
+                             .registry(BenchOperations.registry()).build();
+                     AsyncArctic aaPipelined = AsyncArctic.builder().redis(redis.url()).namespace(NAMESPACE)
+                             .pipelinedSubmits(true).build();
+                     RedisStreamsTransport rawPipelined = RedisStreamsTransport.builder().url(redis.url())
+                             .namespace(NAMESPACE).registry(BenchOperations.registry()).pipelinedSubmits(true)
+                             .build()) {
                     RExecutorService es = redisson.getExecutorService(EXECUTOR);
-                    awaitRedissonWorkers(es, children);
+                    if (config.baseline()) {
+                        awaitRedissonWorkers(es, children);
+                    }
                     log.printf("cluster benchmark: %d worker JVMs + %d Redisson worker JVMs, pool %d, redis %s, "
                                     + "mongo %s, submitters %d, Redisson batch %d%n", config.workers(),
-                            config.workers(), config.pool(), redis.url(), mongo.url(), config.submitters(),
+                            config.baseline() ? config.workers() : 0, config.pool(), redis.url(), mongo.url(), config.submitters(),
                             config.batch());
                     Sides sides = new Sides(aa, raw, es, symbols, submitters);
+                    Sides pipelined = new Sides(aaPipelined, rawPipelined, es, symbols, submitters);
                     for (int round = 0; round < config.warmup() + config.rounds(); round++) {
                         m.recording(round >= config.warmup());
-                        runRound(round, sides, m);
+                        runRound(round, sides, pipelined, m);
                         children.forEach(ChildJvm::checkAlive);
                         log.printf("  round %d done%s%n", round, round < config.warmup() ? " (warmup)" : "");
                     }
@@ -202,7 +211,7 @@ public final class ClusterBenchmark {
                     "ARCTIC_ASYNC_WORKER_THREADS", Integer.toString(maxThreads),
                     "ARCTIC_ASYNC_HEARTBEAT_MS", Integer.toString(config.heartbeatMillis()))));
         }
-        for (int w = 0; w < config.workers(); w++) {
+        for (int w = 0; config.baseline() && w < config.workers(); w++) {
             // Redisson's executor has no cluster-wide limit: each JVM gets its share of the pool.
             int share = config.pool() / config.workers() + (w < config.pool() % config.workers() ? 1 : 0);
             children.add(new ChildJvm("redisson-r" + w, RedissonWorkerMain.class, "512m", Map.of(
@@ -353,7 +362,7 @@ public final class ClusterBenchmark {
 
     // ---- one round --------------------------------------------------------------------------------------------------
 
-    private void runRound(int round, Sides s, Measurements m) throws Exception {
+    private void runRound(int round, Sides s, Sides pipelined, Measurements m) throws Exception {
         boolean oursFirst = round % 2 == 0;
         int lat = config.latencyRequests();
         pair(oursFirst,
@@ -378,6 +387,11 @@ public final class ClusterBenchmark {
                         k -> s.raw("bench_noop", s.symbol(k)).completion()), true)),
                 () -> timed(m, "redisson.noop.throughput", s, () -> checkAll(s.redisson(n,
                         k -> new RedissonTasks.Noop(s.symbol(k))), true)));
+        // The same steps with pipelined submits (submit returns before Redis acknowledges; a sender thread batches).
+        timed(m, "ours.has_symbol.throughput.pipelined", pipelined, () -> checkAll(pipelined.ours(n,
+                k -> pipelined.hasSymbol(k).toCompletableFuture()), true));
+        timed(m, "ours.noop.throughput.pipelined", pipelined, () -> checkAll(pipelined.ours(n,
+                k -> pipelined.raw("bench_noop", pipelined.symbol(k)).completion()), true));
         int b = config.blobRequests();
         if (b > 0) {
             pair(oursFirst,
@@ -401,8 +415,10 @@ public final class ClusterBenchmark {
         Object call(int k) throws Exception;
     }
 
-    private static void pair(boolean oursFirst, Work ours, Work baseline) throws Exception {
-        if (oursFirst) {
+    private void pair(boolean oursFirst, Work ours, Work baseline) throws Exception {
+        if (!config.baseline()) {
+            ours.run();
+        } else if (oursFirst) {
             ours.run();
             baseline.run();
         } else {
@@ -511,6 +527,12 @@ public final class ClusterBenchmark {
 
     // ---- report -----------------------------------------------------------------------------------------------------
 
+    /** {@code ours / baseline} at percentile {@code p} as "0.48x", or "n/a" when the baseline did not run. */
+    private static String ratio(Measurements m, String ours, String baseline, double p) {
+        return m.has(baseline) ? String.format("%.2fx", (double) m.percentile(ours, p) / m.percentile(baseline, p))
+                : "n/a";
+    }
+
     /** Prints the figures as docs/benchmarks.md shows them. */
     public static void print(Result r, PrintStream out) {
         Measurements m = r.steps();
@@ -519,17 +541,16 @@ public final class ClusterBenchmark {
                 m.count("ours.noop.latency"));
         out.printf("%-30s %9s %9s %9s%n", "side", "p50 us", "p90 us", "p99 us");
         for (String op : List.of("has_symbol", "noop")) {
-            for (String side : List.of("ours", "redisson")) {
+            for (String side : c.baseline() ? List.of("ours", "redisson") : List.of("ours")) {
                 String step = side + "." + op + ".latency";
                 out.printf("%-30s %9.1f %9.1f %9.1f%n", step, m.percentile(step, 50) / 1e3,
                         m.percentile(step, 90) / 1e3, m.percentile(step, 99) / 1e3);
             }
             double p50 = m.percentile("ours." + op + ".latency", 50) / 1e6;
             double p99 = m.percentile("ours." + op + ".latency", 99) / 1e6;
-            out.printf("%s: ours/redisson p50 %.2fx p99 %.2fx; target p50 <= 0.3 ms %s (%.3f ms), p99 <= 1.5 ms %s"
-                            + " (%.3f ms)%n", op,
-                    (double) m.percentile("ours." + op + ".latency", 50) / m.percentile("redisson." + op + ".latency", 50),
-                    (double) m.percentile("ours." + op + ".latency", 99) / m.percentile("redisson." + op + ".latency", 99),
+            out.printf("%s: ours/redisson p50 %s p99 %s; target p50 <= 0.3 ms %s (%.3f ms), p99 <= 1.5 ms %s"
+                            + " (%.3f ms)%n", op, ratio(m, "ours." + op + ".latency", "redisson." + op + ".latency", 50),
+                    ratio(m, "ours." + op + ".latency", "redisson." + op + ".latency", 99),
                     p50 <= 0.3 ? "MET" : "MISSED", p50, p99 <= 1.5 ? "MET" : "MISSED", p99);
         }
         int n = c.throughputRequests();
@@ -537,18 +558,23 @@ public final class ClusterBenchmark {
                 c.submitters(), m.count("ours.noop.throughput"));
         for (String op : List.of("has_symbol", "noop")) {
             double ours = r.perSecond("ours." + op + ".throughput", n);
-            double red = r.perSecond("redisson." + op + ".throughput", n);
+            double red = c.baseline() ? r.perSecond("redisson." + op + ".throughput", n) : Double.NaN;
             out.printf("%-11s ours %8.0f jobs/s, redisson %8.0f jobs/s, ratio %.2fx; target >= 20000 jobs/s %s%n", op,
                     ours, red, ours / red, ours >= 20_000 ? "MET" : "MISSED");
             out.printf("%-11s submitting alone: ours %8.0f jobs/s, redisson %8.0f jobs/s%n", "",
                     r.perSecond("ours." + op + ".throughput.submit", n),
-                    r.perSecond("redisson." + op + ".throughput.submit", n));
+                    c.baseline() ? r.perSecond("redisson." + op + ".throughput.submit", n) : Double.NaN);
+            double pipelined = r.perSecond("ours." + op + ".throughput.pipelined", n);
+            out.printf("%-11s pipelined submits: ours %8.0f jobs/s, ratio %.2fx; target >= 20000 jobs/s %s%n", "",
+                    pipelined, pipelined / red, pipelined >= 20_000 ? "MET" : "MISSED");
+            out.printf("%-11s submitting alone: ours %8.0f jobs/s%n", "",
+                    r.perSecond("ours." + op + ".throughput.pipelined.submit", n));
         }
         if (c.blobRequests() > 0) {
             out.printf("%n256 KiB results (%d bytes of rows each), %d in flight per round%n", BLOB_BYTES,
                     c.blobRequests());
-            for (String step : List.of("ours.read256k.throughput", "ours.frame256k.throughput",
-                    "redisson.blob256k.throughput")) {
+            for (String step : c.baseline() ? List.of("ours.read256k.throughput", "ours.frame256k.throughput",
+                    "redisson.blob256k.throughput") : List.of("ours.read256k.throughput", "ours.frame256k.throughput")) {
                 double perSecond = r.perSecond(step, c.blobRequests());
                 double mbps = perSecond * BLOB_BYTES / 1e6;
                 out.printf("%-30s %8.0f results/s %8.1f MB/s%s%n", step, perSecond, mbps,

@@ -18,7 +18,7 @@ class ClusterBenchmarkIT {
     @Test
     void tinyRunMeasuresBothSidesOnTheSameRedis() throws Exception {
         ClusterBenchmark.Config config = new ClusterBenchmark.Config(1, 2, 5, 0, 1, 20, 100, 4, 2, 10, List.of(1, 2),
-                1, 2, 500);
+                1, 2, 500, true);
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         PrintStream log = new PrintStream(bytes, true, StandardCharsets.UTF_8);
 

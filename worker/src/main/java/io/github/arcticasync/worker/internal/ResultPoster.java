@@ -3,38 +3,34 @@ package io.github.arcticasync.worker.internal;
 import io.github.arcticasync.internal.cluster.Keys;
 import io.github.arcticasync.internal.cluster.StatCounter;
 import io.github.arcticasync.internal.transport.redis.DataPlaneKeys;
-import io.github.arcticasync.internal.transport.redis.LuaScript;
 import io.github.arcticasync.internal.transport.redis.RedisConnections;
 import io.github.arcticasync.internal.transport.redis.RedisStreamsTransport;
 import io.github.arcticasync.internal.transport.redis.StreamScripts;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import redis.clients.jedis.Jedis;
-import redis.clients.jedis.Pipeline;
-import redis.clients.jedis.Protocol;
-import redis.clients.jedis.Response;
 
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
 /**
- * Writes results and acks, batched: one thread drains what the executors finished and runs the
- * {@link StreamScripts#COMPLETE} script for each in one pipeline (result SET NX + XACK, fenced by ownership), then
- * notifies the submitters' reply streams (and any foreign watchers) in a second one. Result first, then ack, in one
- * atomic step: a crash before it leaves the entry pending for the next owner; after it, nothing is redone.
+ * Writes results, acks and notifies, batched: one thread drains what the executors finished and runs one
+ * {@link StreamScripts#COMPLETE} call for all of it (per request: result SET NX, XACK, notice to the submitter and any
+ * foreign watchers, fenced by ownership) — one round trip and one script call per batch. Result, ack and notice in
+ * one atomic step: a crash before it leaves the entry pending for the next owner; after it, nothing is redone.
  */
 public final class ResultPoster implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(ResultPoster.class);
     private static final int MAX_BATCH = 256;
     /** Reply streams keep about this many notices; a client reads them within milliseconds. */
-    private static final String REPLY_MAXLEN = "100000";
+    private static final byte[] REPLY_MAXLEN = DataPlaneKeys.bytes("100000");
+    private static final byte[] INLINE = DataPlaneKeys.bytes("1");
+    private static final byte[] NOT_INLINE = DataPlaneKeys.bytes("0");
+    private static final byte[] NO_REPLY = new byte[0];
 
     /** A finished request waiting to be posted. */
     public record Posting(Task task, byte[] result, StatCounter counter) {
@@ -100,89 +96,41 @@ public final class ResultPoster implements AutoCloseable {
     }
 
     private void postBatch(List<Posting> batch) {
-        connections.with(jedis -> {
-            List<Object> statuses = complete(jedis, batch);
-            Pipeline pipe = jedis.pipelined();
-            Set<String> touched = new HashSet<>();
-            for (int i = 0; i < batch.size(); i++) {
-                Posting p = batch.get(i);
-                List<?> reply = (List<?>) statuses.get(i);
-                long status = (Long) reply.get(0);
-                if (status == StreamScripts.COMPLETE_NOT_OWNER) {
-                    metrics.fenced();
-                    log.info("{} - request {} not posted: partition {} is no longer ours (the new owner reruns it)",
-                            workerId, p.task().requestId(), p.task().partition());
-                    continue;
-                }
-                if (status == StreamScripts.COMPLETE_WRITTEN) {
-                    metrics.completed(p.counter() == StatCounter.COMPLETED);
-                }
-                List<String> targets = new ArrayList<>();
-                if (p.task().replyStream() != null) {
-                    targets.add(p.task().replyStream());
-                }
-                for (int w = 1; w < reply.size(); w++) {
-                    targets.add(new String((byte[]) reply.get(w), java.nio.charset.StandardCharsets.UTF_8));
-                }
-                for (String target : targets) {
-                    byte[] key = DataPlaneKeys.bytes(target);
-                    if (status == StreamScripts.COMPLETE_WRITTEN
-                            && p.result().length <= RedisStreamsTransport.INLINE_RESULT_LIMIT) {
-                        pipe.sendCommand(Protocol.Command.XADD, key, DataPlaneKeys.bytes("MAXLEN"),
-                                DataPlaneKeys.bytes("~"), DataPlaneKeys.bytes(REPLY_MAXLEN), DataPlaneKeys.bytes("*"),
-                                DataPlaneKeys.bytes(DataPlaneKeys.ID), DataPlaneKeys.bytes(p.task().requestId()),
-                                DataPlaneKeys.bytes(DataPlaneKeys.RESULT), p.result());
-                    } else {
-                        pipe.sendCommand(Protocol.Command.XADD, key, DataPlaneKeys.bytes("MAXLEN"),
-                                DataPlaneKeys.bytes("~"), DataPlaneKeys.bytes(REPLY_MAXLEN), DataPlaneKeys.bytes("*"),
-                                DataPlaneKeys.bytes(DataPlaneKeys.ID), DataPlaneKeys.bytes(p.task().requestId()));
-                    }
-                    if (touched.add(target)) {
-                        // A reply stream whose client died must not outlive the results it announces.
-                        pipe.pexpire(key, resultTtl.toMillis());
-                    }
-                }
-            }
-            pipe.sync();
-            return null;
-        });
-    }
-
-    private List<Object> complete(Jedis jedis, List<Posting> batch) {
-        for (int attempt = 0; ; attempt++) {
-            Pipeline pipe = jedis.pipelined();
-            List<Response<Object>> responses = new ArrayList<>(batch.size());
-            for (Posting p : batch) {
-                responses.add(queueComplete(pipe, p));
-            }
-            pipe.sync();
-            List<Object> out = new ArrayList<>(batch.size());
-            try {
-                for (Response<Object> r : responses) {
-                    out.add(r.get());
-                }
-                return out;
-            } catch (RuntimeException e) {
-                if (attempt == 0 && LuaScript.isNoScript(e)) {
-                    StreamScripts.COMPLETE.load(jedis); // a restarted Redis forgot the script; the batch is idempotent
-                    continue;
-                }
-                throw e;
+        List<byte[]> keyArgs = new ArrayList<>(batch.size() * StreamScripts.COMPLETE_KEYS);
+        List<byte[]> args = new ArrayList<>(StreamScripts.COMPLETE_SHARED_ARGS
+                + batch.size() * StreamScripts.COMPLETE_ARGS);
+        args.add(DataPlaneKeys.bytes(workerId));
+        args.add(DataPlaneKeys.bytes(Long.toString(resultTtl.toMillis())));
+        args.add(DataPlaneKeys.bytes(Keys.CONSUMER_GROUP));
+        args.add(REPLY_MAXLEN);
+        for (Posting p : batch) {
+            Task t = p.task();
+            int part = t.partition();
+            keyArgs.add(DataPlaneKeys.bytes(keys.owner(part)));
+            keyArgs.add(DataPlaneKeys.bytes(keys.result(part, t.requestId())));
+            keyArgs.add(DataPlaneKeys.bytes(keys.requestStream(part)));
+            keyArgs.add(DataPlaneKeys.bytes(keys.stats(part)));
+            keyArgs.add(DataPlaneKeys.bytes(DataPlaneKeys.submitMarker(keys, part, t.requestId())));
+            keyArgs.add(DataPlaneKeys.bytes(DataPlaneKeys.watchers(keys, part, t.requestId())));
+            args.add(DataPlaneKeys.bytes(t.requestId()));
+            args.add(DataPlaneKeys.bytes(t.entryId()));
+            args.add(p.result());
+            args.add(DataPlaneKeys.bytes(p.counter().field()));
+            args.add(p.result().length <= RedisStreamsTransport.INLINE_RESULT_LIMIT ? INLINE : NOT_INLINE);
+            args.add(t.replyStream() == null ? NO_REPLY : DataPlaneKeys.bytes(t.replyStream()));
+        }
+        List<?> statuses = connections.with(jedis -> (List<?>) StreamScripts.COMPLETE.run(jedis, keyArgs, args));
+        for (int i = 0; i < batch.size(); i++) {
+            Posting p = batch.get(i);
+            long status = (Long) statuses.get(i);
+            if (status == StreamScripts.COMPLETE_NOT_OWNER) {
+                metrics.fenced();
+                log.info("{} - request {} not posted: partition {} is no longer ours (the new owner reruns it)",
+                        workerId, p.task().requestId(), p.task().partition());
+            } else if (status == StreamScripts.COMPLETE_WRITTEN) {
+                metrics.completed(p.counter() == StatCounter.COMPLETED);
             }
         }
-    }
-
-    private Response<Object> queueComplete(Pipeline pipe, Posting p) {
-        Task t = p.task();
-        int part = t.partition();
-        return StreamScripts.COMPLETE.queue(pipe,
-                List.of(DataPlaneKeys.bytes(keys.owner(part)), DataPlaneKeys.bytes(keys.result(part, t.requestId())),
-                        DataPlaneKeys.bytes(keys.requestStream(part)), DataPlaneKeys.bytes(keys.stats(part)),
-                        DataPlaneKeys.bytes(DataPlaneKeys.submitMarker(keys, part, t.requestId())),
-                        DataPlaneKeys.bytes(DataPlaneKeys.watchers(keys, part, t.requestId()))),
-                List.of(DataPlaneKeys.bytes(workerId), DataPlaneKeys.bytes(t.entryId()), p.result(),
-                        DataPlaneKeys.bytes(Long.toString(resultTtl.toMillis())),
-                        DataPlaneKeys.bytes(p.counter().field()), DataPlaneKeys.bytes(Keys.CONSUMER_GROUP)));
     }
 
     /** Whether nothing waits to be posted. */

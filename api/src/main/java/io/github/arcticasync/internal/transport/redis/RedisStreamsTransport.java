@@ -31,6 +31,7 @@ import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
 
@@ -71,16 +72,17 @@ public final class RedisStreamsTransport implements Transport {
     private final Clock clock;
     private final Duration resultTtl;
     private final String clientId;
-    private final byte[] replyStream;
     private final ResultWaiter waiter;
     private final SubmitBatcher submits;
+    private final boolean pipelinedSubmits;
     private final Map<String, RedisRequest> own = new ConcurrentHashMap<>();
     private final ConcurrentLinkedQueue<Expiry> expiries = new ConcurrentLinkedQueue<>();
 
     private final ReentrantLock lock = new ReentrantLock();
     private final Condition progress = lock.newCondition();
-    private boolean shutdown;
-    private long pending;
+    private volatile boolean shutdown;
+    /** Requests submitted here and not yet completed; counted before the shutdown check, so none slips past it. */
+    private final AtomicLong pending = new AtomicLong();
 
     private record Expiry(String id, Instant at) {
     }
@@ -91,14 +93,15 @@ public final class RedisStreamsTransport implements Transport {
         this.codec = b.codec != null ? b.codec
                 : EnvelopeCodec.builder().operations(name -> b.registry.find(name).isPresent()).build();
         this.clientId = b.clientId != null ? b.clientId : "c" + UUID.randomUUID().toString().replace("-", "");
+        this.pipelinedSubmits = b.pipelinedSubmits;
         this.connections = new RedisConnections(b.url, "aa-client-" + clientId, b.maxConnections);
-        this.submits = new SubmitBatcher(connections, SUBMIT_RETRY_BUDGET);
         try {
             this.control = new PoolControl(connections, b.namespace);
             PoolRecord pool = control.ensurePool(b.defaultPoolSize, Keys.DEFAULT_PARTITIONS);
             this.keys = Keys.of(b.namespace, pool.partitions());
             String reply = DataPlaneKeys.replyStream(keys, clientId);
-            this.replyStream = DataPlaneKeys.bytes(reply);
+            this.submits = new SubmitBatcher(connections, SUBMIT_RETRY_BUDGET, DataPlaneKeys.bytes(reply),
+                    resultTtl.toMillis());
             this.waiter = new ResultWaiter(connections, keys, reply, codec, resultTtl, clock,
                     "arctic-async-results-" + b.namespace);
             waiter.start();
@@ -140,19 +143,18 @@ public final class RedisStreamsTransport implements Transport {
         byte[] envelope = codec.encodeRequest(CallEnvelopes.toEnvelope(id, call, now));
         RedisRequest request = new RedisRequest(id, p, call.library(), call.symbol(), call.operation().name(),
                 call.kind(), now, false);
-        lock.lock();
-        try {
-            if (shutdown) {
-                throw new AsyncArcticException("AsyncArctic has been shutdown and can no longer accept new requests.");
-            }
-            pending++;
-        } finally {
-            lock.unlock();
+        pending.incrementAndGet();
+        if (shutdown) {
+            finished();
+            throw new AsyncArcticException("AsyncArctic has been shutdown and can no longer accept new requests.");
         }
         waiter.expect(request);
+        if (pipelinedSubmits) {
+            return submitPipelined(request, envelope);
+        }
         long result;
         try {
-            result = enqueue(p, id, envelope);
+            result = submits.submit(id, submitKeys(p, id), envelope);
         } catch (RuntimeException e) {
             waiter.forget(id);
             finished();
@@ -161,41 +163,80 @@ public final class RedisStreamsTransport implements Transport {
         if (result == StreamScripts.SUBMIT_CLOSED) {
             waiter.forget(id);
             finished();
-            throw new AsyncArcticException("The pool of namespace " + keys.namespace() + " has been shut down and "
-                    + "accepts no new requests (reopen it with resetPool)");
+            throw closedPool();
         }
+        track(request);
+        return request;
+    }
+
+    private RequestHandle submitPipelined(RedisRequest request, byte[] envelope) {
+        String id = request.id();
+        track(request);
+        try {
+            submits.submitPipelined(id, submitKeys(request.partition(), id), envelope, new SubmitBatcher.Outcome() {
+                @Override
+                public void status(long status) {
+                    if (status == StreamScripts.SUBMIT_CLOSED) {
+                        refused(request, closedPool());
+                    }
+                }
+
+                @Override
+                public void failed(RuntimeException error) {
+                    refused(request, error instanceof AsyncArcticException ? error
+                            : new AsyncArcticException("Could not submit request " + id + ": " + error.getMessage(),
+                            error));
+                }
+            });
+        } catch (RuntimeException e) {
+            waiter.forget(id);
+            own.remove(id);
+            finished();
+            throw e;
+        }
+        return request;
+    }
+
+    /** A pipelined submit that Redis refused or never got: its request fails with the reason. */
+    private void refused(RedisRequest request, RuntimeException reason) {
+        waiter.forget(request.id());
+        request.fail(reason, clock.instant());
+    }
+
+    private AsyncArcticException closedPool() {
+        return new AsyncArcticException("The pool of namespace " + keys.namespace() + " has been shut down and "
+                + "accepts no new requests (reopen it with resetPool)");
+    }
+
+    /** Keeps a submitted request findable by id until its result expires, and counts it pending until done. */
+    private void track(RedisRequest request) {
+        String id = request.id();
         expireOld();
         own.put(id, request);
         request.onComplete(r -> {
             expiries.add(new Expiry(id, clock.instant().plus(resultTtl)));
             finished();
         });
-        return request;
     }
 
-    /**
-     * Runs the submit script, retrying through lost connections (the script's dedupe makes retries safe); concurrent
-     * submits share one pipelined round trip ({@link SubmitBatcher}).
-     */
-    private long enqueue(int p, String id, byte[] envelope) {
-        List<byte[]> keyArgs = List.of(
+    /** The {@link StreamScripts#SUBMIT} keys of request {@code id} on partition {@code p}. */
+    private List<byte[]> submitKeys(int p, String id) {
+        return List.of(
                 DataPlaneKeys.bytes(keys.closed(p)),
                 DataPlaneKeys.bytes(DataPlaneKeys.submitMarker(keys, p, id)),
                 DataPlaneKeys.bytes(keys.result(p, id)),
                 DataPlaneKeys.bytes(keys.requestStream(p)),
                 DataPlaneKeys.bytes(keys.stats(p)));
-        List<byte[]> args = List.of(DataPlaneKeys.bytes(id), envelope, replyStream,
-                DataPlaneKeys.bytes(Long.toString(resultTtl.toMillis())));
-        return submits.submit(id, keyArgs, args);
     }
 
     private void finished() {
-        lock.lock();
-        try {
-            pending--;
-            progress.signalAll();
-        } finally {
-            lock.unlock();
+        if (pending.decrementAndGet() == 0) {
+            lock.lock();
+            try {
+                progress.signalAll();
+            } finally {
+                lock.unlock();
+            }
         }
     }
 
@@ -249,22 +290,12 @@ public final class RedisStreamsTransport implements Transport {
 
     @Override
     public void shutdown() {
-        lock.lock();
-        try {
-            shutdown = true;
-        } finally {
-            lock.unlock();
-        }
+        shutdown = true;
     }
 
     @Override
     public boolean isShutdown() {
-        lock.lock();
-        try {
-            return shutdown;
-        } finally {
-            lock.unlock();
-        }
+        return shutdown;
     }
 
     @Override
@@ -272,9 +303,10 @@ public final class RedisStreamsTransport implements Transport {
         Deadline deadline = Deadline.after(timeout);
         lock.lock();
         try {
-            while (pending > 0) {
+            while (pending.get() > 0) {
                 if (!deadline.await(progress, "requests")) {
-                    throw new RequestDurationException(pending + " requests still pending after waiting " + timeout);
+                    throw new RequestDurationException(pending.get() + " requests still pending after waiting "
+                            + timeout);
                 }
             }
         } finally {
@@ -291,12 +323,7 @@ public final class RedisStreamsTransport implements Transport {
     public void resize(int poolSize, Duration timeout) {
         PoolRecord.requireSize(poolSize);
         Deadline deadline = Deadline.after(timeout);
-        lock.lock();
-        try {
-            shutdown = false;
-        } finally {
-            lock.unlock();
-        }
+        shutdown = false;
         if (control.pool().state() != PoolState.RUNNING) {
             control.reopen(keys);
         }
@@ -327,12 +354,7 @@ public final class RedisStreamsTransport implements Transport {
 
     @Override
     public long pendingRequests() {
-        lock.lock();
-        try {
-            return pending;
-        } finally {
-            lock.unlock();
-        }
+        return pending.get();
     }
 
     @Override
@@ -345,13 +367,11 @@ public final class RedisStreamsTransport implements Transport {
                     + "run on the workers, and their results can be awaited by id from another client",
                     clientId, pendingRequests());
         } finally {
+            submits.close();
             waiter.close();
             connections.close();
         }
     }
-
-
-
 
     private static void sleep(long millis) {
         try {
@@ -378,8 +398,23 @@ public final class RedisStreamsTransport implements Transport {
         private EnvelopeCodec codec;
         private Clock clock = Clock.systemUTC();
         private String clientId;
+        private boolean pipelinedSubmits;
 
         private Builder() {
+        }
+
+        /**
+         * Whether {@code submit} returns before Redis has acknowledged the request (default false). Acknowledged: a
+         * submit returns once the request is in its stream, and a refused submit (pool shut down cluster-wide) or a
+         * Redis unreachable for the whole retry budget throws from {@code submit}. Pipelined: a submit returns once the
+         * request is queued in this client; a sender thread enqueues batches of them, and a refusal or an unreachable
+         * Redis fails the request instead (its wait throws the same {@link AsyncArcticException}). Pipelined submits
+         * from one thread batch, so they reach several times the throughput; a request submitted in the last
+         * milliseconds before this JVM dies may never reach Redis.
+         */
+        public Builder pipelinedSubmits(boolean pipelined) {
+            this.pipelinedSubmits = pipelined;
+            return this;
         }
 
         /** The Redis URL ({@code redis://}, {@code rediss://}, with optional user, password and db). */

@@ -1,6 +1,8 @@
 package io.github.arcticasync.internal.transport.redis;
 
+import java.security.SecureRandom;
 import java.util.OptionalInt;
+import java.util.SplittableRandom;
 import java.util.UUID;
 
 /**
@@ -9,6 +11,10 @@ import java.util.UUID;
  * {@code aa.request(id)} from another JVM must.
  */
 public final class RequestIds {
+    private static final SecureRandom SEEDS = new SecureRandom();
+    private static final ThreadLocal<SplittableRandom> RANDOM =
+            ThreadLocal.withInitial(() -> new SplittableRandom(SEEDS.nextLong()));
+
     private RequestIds() {
     }
 
@@ -17,7 +23,19 @@ public final class RequestIds {
         if (partition < 0) {
             throw new IllegalArgumentException("partition must not be negative, was " + partition);
         }
-        return partition + "-" + UUID.randomUUID();
+        return partition + "-" + randomUuid();
+    }
+
+    /**
+     * A random (version 4) UUID from a per-thread generator seeded once from {@link SecureRandom}: ids must be unique
+     * across every JVM (a clash would dedupe a request away), not secret (anyone who can read the namespace's streams
+     * sees them), and {@code UUID.randomUUID()}'s one shared SecureRandom serialises concurrent submitters.
+     */
+    private static UUID randomUuid() {
+        SplittableRandom r = RANDOM.get();
+        long msb = (r.nextLong() & ~0xF000L) | 0x4000L;
+        long lsb = (r.nextLong() & ~(0xC000L << 48)) | (0x8000L << 48);
+        return new UUID(msb, lsb);
     }
 
     /** The partition encoded in {@code id}, or empty when {@code id} is not an id of this transport for P partitions. */

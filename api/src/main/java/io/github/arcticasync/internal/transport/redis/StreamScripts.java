@@ -17,48 +17,116 @@ public final class StreamScripts {
     /** Returned by {@link #SUBMIT} on a first enqueue. */
     public static final long SUBMIT_ENQUEUED = 1;
 
+    /** Keys per request in {@link #SUBMIT}'s KEYS. */
+    public static final int SUBMIT_KEYS = 5;
+
     /**
-     * KEYS: closed marker, submit marker of the id, result key of the id, request stream, stats; ARGV: request id,
-     * envelope, reply stream of the submitter, marker TTL ms. Refuses when closed; enqueues an id at most once (the
-     * marker is set NX in the same step as the XADD, and an id that already has a result is not enqueued again), and
-     * counts {@code submitted} only for a first enqueue.
+     * Enqueues a batch of requests in one call (a lone submit is a batch of one). KEYS, {@link #SUBMIT_KEYS} per
+     * request: closed marker, submit marker of the id, result key of the id, request stream, stats; ARGV: reply stream
+     * of the submitter, marker TTL ms, then id and envelope per request. Returns one status per request, in order:
+     * refused when its partition is closed; an id is enqueued at most once (the marker is set NX in the same step as
+     * the XADD, and an id that already has a result is not enqueued again); {@code submitted} counts first enqueues
+     * only, one HINCRBY per partition. Requests are enqueued in batch order, so submit order per symbol holds.
      */
     public static final LuaScript SUBMIT = new LuaScript("submit", """
-            if redis.call('EXISTS', KEYS[1]) == 1 then return -1 end
-            if redis.call('EXISTS', KEYS[3]) == 1 then return 0 end
-            if not redis.call('SET', KEYS[2], '1', 'NX', 'PX', ARGV[4]) then return 0 end
-            redis.call('XADD', KEYS[4], '*', 'id', ARGV[1], 'env', ARGV[2], 'reply', ARGV[3])
-            redis.call('HINCRBY', KEYS[5], 'submitted', 1)
-            return 1
+            local reply, ttl = ARGV[1], ARGV[2]
+            local out, closed, counts = {}, {}, {}
+            for i = 1, #KEYS / 5 do
+              local k = (i - 1) * 5
+              local isClosed = closed[KEYS[k + 1]]
+              if isClosed == nil then
+                isClosed = redis.call('EXISTS', KEYS[k + 1]) == 1
+                closed[KEYS[k + 1]] = isClosed
+              end
+              if isClosed then
+                out[i] = -1
+              elseif redis.call('EXISTS', KEYS[k + 3]) == 1
+                  or not redis.call('SET', KEYS[k + 2], '1', 'NX', 'PX', ttl) then
+                out[i] = 0
+              else
+                redis.call('XADD', KEYS[k + 4], '*', 'id', ARGV[2 * i + 1], 'env', ARGV[2 * i + 2], 'reply', reply)
+                counts[KEYS[k + 5]] = (counts[KEYS[k + 5]] or 0) + 1
+                out[i] = 1
+              end
+            end
+            for stats, n in pairs(counts) do redis.call('HINCRBY', stats, 'submitted', n) end
+            return out
             """);
 
-    /** First element of {@link #COMPLETE}'s reply when the caller does not own the partition: nothing was done. */
+    /** {@link #COMPLETE}'s status of a request whose partition the caller does not own: nothing was done. */
     public static final long COMPLETE_NOT_OWNER = -1;
-    /** First element of {@link #COMPLETE}'s reply when a result already existed: acked, not counted again. */
+    /** {@link #COMPLETE}'s status of a request that already had a result: acked, not counted again. */
     public static final long COMPLETE_ALREADY_DONE = 0;
-    /** First element of {@link #COMPLETE}'s reply when this call wrote the result. */
+    /** {@link #COMPLETE}'s status of a request whose result this call wrote. */
     public static final long COMPLETE_WRITTEN = 1;
+    /** Keys per request in {@link #COMPLETE}'s KEYS. */
+    public static final int COMPLETE_KEYS = 6;
+    /** Arguments per request in {@link #COMPLETE}'s ARGV, after the {@value #COMPLETE_SHARED_ARGS} shared ones. */
+    public static final int COMPLETE_ARGS = 6;
+    /** Leading arguments of {@link #COMPLETE} shared by every request of the batch. */
+    public static final int COMPLETE_SHARED_ARGS = 4;
 
     /**
-     * KEYS: owner, result key, request stream, stats, submit marker, watchers set; ARGV: worker id, entry id, result
-     * envelope, result TTL ms, counter field, consumer group. Fenced by ownership: only the partition's owner may
-     * complete. Writes the result only if none exists (SET NX: a request is never completed twice), counts it only
-     * then, acks the entry, and returns {@code {status, watcher reply streams...}} so the caller can notify foreign
-     * waiters.
+     * Completes a batch of requests and notifies their waiters, in one call. KEYS, {@link #COMPLETE_KEYS} per request:
+     * owner, result key, request stream, stats, submit marker, watchers set. ARGV: worker id, result TTL ms, consumer
+     * group, reply-stream MAXLEN; then per request: request id, entry id, result envelope, counter field, "1" to
+     * carry the result in the notice (small results), the submitter's reply stream ("" for none). Per request: fenced
+     * by ownership (only the partition's owner completes); the result is written only if none exists (SET NX: a
+     * request is never completed twice) and counted only then; the entry is acked, the marker deleted; then a notice
+     * goes to the reply stream and to each watcher, carrying the result only when this call wrote it. Notifying in
+     * the same atomic step as the write means no waiter can see a notice for a result that is not the stored one.
+     * Reply streams and watchers are other clients' keys, named in ARGV and the watcher set: the data plane runs on
+     * one Redis primary (docs/protocol.md §7). Returns one status per request.
      */
     public static final LuaScript COMPLETE = new LuaScript("complete", """
-            if redis.call('GET', KEYS[1]) ~= ARGV[1] then return {-1} end
-            local status = 0
-            if redis.call('SET', KEYS[2], ARGV[3], 'NX', 'PX', ARGV[4]) then
-              status = 1
-              redis.call('HINCRBY', KEYS[4], ARGV[5], 1)
+            local worker, ttl, group, maxlen = ARGV[1], ARGV[2], ARGV[3], ARGV[4]
+            local out, touched, owned, counts, acks, markers = {}, {}, {}, {}, {}, {}
+            local function notify(stream, id, res)
+              if res then
+                redis.call('XADD', stream, 'MAXLEN', '~', maxlen, '*', 'id', id, 'res', res)
+              else
+                redis.call('XADD', stream, 'MAXLEN', '~', maxlen, '*', 'id', id)
+              end
+              if not touched[stream] then
+                touched[stream] = true
+                redis.call('PEXPIRE', stream, ttl)
+              end
             end
-            redis.call('XACK', KEYS[3], ARGV[6], ARGV[2])
-            redis.call('DEL', KEYS[5])
-            local out = {status}
-            local watchers = redis.call('SMEMBERS', KEYS[6])
-            for i = 1, #watchers do out[#out + 1] = watchers[i] end
-            if #watchers > 0 then redis.call('DEL', KEYS[6]) end
+            for i = 1, #KEYS / 6 do
+              local k, a = (i - 1) * 6, 4 + (i - 1) * 6
+              local id, res = ARGV[a + 1], ARGV[a + 3]
+              local mine = owned[KEYS[k + 1]]
+              if mine == nil then
+                mine = redis.call('GET', KEYS[k + 1]) == worker
+                owned[KEYS[k + 1]] = mine
+              end
+              if not mine then
+                out[i] = -1
+              else
+                local notice = nil
+                out[i] = 0
+                if redis.call('SET', KEYS[k + 2], res, 'NX', 'PX', ttl) then
+                  out[i] = 1
+                  local c = counts[KEYS[k + 4]]
+                  if not c then c = {}; counts[KEYS[k + 4]] = c end
+                  c[ARGV[a + 4]] = (c[ARGV[a + 4]] or 0) + 1
+                  if ARGV[a + 5] == '1' then notice = res end
+                end
+                local ack = acks[KEYS[k + 3]]
+                if not ack then ack = {}; acks[KEYS[k + 3]] = ack end
+                ack[#ack + 1] = ARGV[a + 2]
+                markers[#markers + 1] = KEYS[k + 5]
+                if ARGV[a + 6] ~= '' then notify(ARGV[a + 6], id, notice) end
+                local watchers = redis.call('SMEMBERS', KEYS[k + 6])
+                for w = 1, #watchers do notify(watchers[w], id, notice) end
+                if #watchers > 0 then redis.call('DEL', KEYS[k + 6]) end
+              end
+            end
+            for stream, ids in pairs(acks) do redis.call('XACK', stream, group, unpack(ids)) end
+            if #markers > 0 then redis.call('DEL', unpack(markers)) end
+            for stats, c in pairs(counts) do
+              for field, n in pairs(c) do redis.call('HINCRBY', stats, field, n) end
+            end
             return out
             """);
 

@@ -30,6 +30,17 @@ class RequestIdsTest {
     }
 
     @Test
+    void theIdAfterThePartitionIsAVersion4Uuid() {
+        for (int i = 0; i < 1000; i++) {
+            String id = RequestIds.newId(7);
+            java.util.UUID uuid = java.util.UUID.fromString(id.substring(id.indexOf('-') + 1));
+            assertThat(uuid.version()).isEqualTo(4);
+            assertThat(uuid.variant()).isEqualTo(2);
+            assertThat(uuid.toString()).isEqualTo(id.substring(2));
+        }
+    }
+
+    @Test
     void aPartitionOutsideTheNamespaceIsNoId() {
         assertThat(RequestIds.partitionOf(RequestIds.newId(64), 64)).isEmpty();
         assertThat(RequestIds.partitionOf(RequestIds.newId(63), 64)).hasValue(63);
