@@ -65,7 +65,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 public final class Worker implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(Worker.class);
     /** Entries fetched beyond the thread allotment, so threads never wait for a round trip. */
-    private static final int PREFETCH = 8;
+    private static final int PREFETCH = 16;
 
     private final WorkerConfig config;
     private final RedisConnections connections;
@@ -80,6 +80,8 @@ public final class Worker implements AutoCloseable {
     private final Map<Integer, PartitionState> owned = new ConcurrentHashMap<>();
     private final Set<Integer> assigned = ConcurrentHashMap.newKeySet();
     private final AtomicInteger inFlight = new AtomicInteger();
+    /** Entries taken and not yet finished, as partition/entry id: what a recovery after a lost reply must skip. */
+    private final Set<String> taken = ConcurrentHashMap.newKeySet();
     private final WorkerMetrics metrics;
     private final WorkerHeartbeat heartbeat;
     private final AssignmentWatcher watcher;
@@ -117,6 +119,7 @@ public final class Worker implements AutoCloseable {
                 this::posted);
         this.deadLetters = new DeadLetters(connections, keys, config.workerId(), codec, poster, metrics);
         this.consumer = new PartitionConsumer(connections, keys, config.workerId(), owned, this::room, this::accept,
+                this::recoverOwnPending,
                 this::recreateGroup);
         this.scheduler = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "arctic-async-heartbeat-" + config.workerId());
@@ -195,10 +198,14 @@ public final class Worker implements AutoCloseable {
     }
 
     private int room() {
-        if (draining) {
+        if (draining || threads.limit() == 0) {
             return 0;
         }
-        return threads.limit() == 0 ? 0 : threads.limit() + PREFETCH - inFlight.get();
+        int taken = inFlight.get();
+        int free = threads.limit() + PREFETCH - taken;
+        // Refill in batches while work is in hand: one XREADGROUP over every owned stream costs Redis about as much
+        // for one entry as for ten. Waiting for half the prefetch to drain still leaves every thread something queued.
+        return taken == 0 || free >= PREFETCH / 2 ? free : 0;
     }
 
     // ---- taking requests ------------------------------------------------------------------------------------------
@@ -206,7 +213,28 @@ public final class Worker implements AutoCloseable {
     /** An entry read from partition {@code p} (already counted in flight on its partition). */
     private void accept(int p, StreamEntry entry) {
         inFlight.incrementAndGet();
+        taken.add(takenKey(p, entry.id()));
         handle(p, entry, 1);
+    }
+
+    /**
+     * An entry pending for this worker, seen after a lost connection: one it holds already is skipped; one a lost
+     * reply never brought is taken now, as a redelivery (so it runs only if no result exists yet).
+     */
+    private void recoverOwnPending(int p, StreamEntry entry) {
+        PartitionState state = owned.get(p);
+        if (state == null || !taken.add(takenKey(p, entry.id()))) {
+            return;
+        }
+        log.info("{} - entry {} of partition {} was delivered in a reply lost with the connection; taking it now",
+                id(), entry.id(), p);
+        state.took();
+        inFlight.incrementAndGet();
+        handle(p, entry, 2);
+    }
+
+    private static String takenKey(int p, String entryId) {
+        return p + "/" + entryId;
     }
 
     private void handle(int p, StreamEntry entry, int deliveries) {
@@ -248,7 +276,7 @@ public final class Worker implements AutoCloseable {
             posted = false;
         }
         if (!posted) {
-            finishedEntry(p);
+            finishedEntry(p, entry.id());
         }
     }
 
@@ -289,10 +317,11 @@ public final class Worker implements AutoCloseable {
     }
 
     private void posted(ResultPoster.Posting posting) {
-        finishedEntry(posting.task().partition());
+        finishedEntry(posting.task().partition(), posting.task().entryId());
     }
 
-    private void finishedEntry(int p) {
+    private void finishedEntry(int p, String entryId) {
+        taken.remove(takenKey(p, entryId));
         PartitionState state = owned.get(p);
         if (state != null) {
             state.done();
@@ -372,6 +401,7 @@ public final class Worker implements AutoCloseable {
             for (StaleWorkReclaimer.Reclaimed r : reclaimer.take(p)) {
                 state.took();
                 inFlight.incrementAndGet();
+                taken.add(takenKey(p, r.entry().id()));
                 handle(p, r.entry(), r.deliveries());
             }
             state.fetching(true);

@@ -24,14 +24,17 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import redis.clients.jedis.Jedis;
 import redis.clients.jedis.HostAndPort;
+import redis.clients.jedis.params.ClientKillParams;
 
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
 /**
  * AsyncArctic over the Redis Streams transport, end to end: a real redis-server, an embedded MongoDB, one coordinator
@@ -277,6 +280,40 @@ class RedisTransportIT {
             assertThat(jedis.exists(keys.requestStream(2))).isFalse();
             assertThat(jedis.hget(keys.stats(1), "submitted")).isEqualTo("2");
             assertThat(jedis.hget(keys.stats(2), "submitted")).isNull();
+        }
+    }
+
+    /**
+     * An XREADGROUP whose reply a dropped connection swallowed leaves its entries pending for a live owner, whom no one
+     * reclaims from: the owner must pick them up itself once it has reconnected. The lost reply is staged exactly: an
+     * entry is added and read as the owner in one script (so the owner's blocked read never sees it), then the
+     * owner's reading connection is killed.
+     */
+    @Test
+    void anEntryWhoseReadReplyWasLostIsTakenByItsOwnerAfterTheReconnect() {
+        Keys keys = Keys.of(NS);
+        int p = keys.partitionOf(LIB.name(), "LOST");
+        assertThat(aa.waitRequest(aa.submit(LIB, "has_symbol", false, "WARM-" + p), LONG)).isEqualTo(false);
+        // A real request entry, made by a client of a namespace nobody serves; its notice will reach that client.
+        try (AsyncArctic probe = AsyncArctic.builder().redis(redis.uri()).namespace("it-probe").build();
+             Jedis jedis = new Jedis(new HostAndPort(redis.host(), redis.port()))) {
+            AsyncRequest r = probe.submit(LIB, "has_symbol", false, "LOST");
+            String owner = await().atMost(LONG).until(() -> jedis.get(keys.owner(p)), Objects::nonNull);
+            jedis.eval("""
+                    local e = redis.call('XRANGE', KEYS[1], '-', '+', 'COUNT', 1)[1]
+                    redis.call('XADD', KEYS[2], '*', unpack(e[2]))
+                    redis.call('XREADGROUP', 'GROUP', ARGV[1], ARGV[2], 'COUNT', 1, 'STREAMS', KEYS[2], '>')
+                    return 1
+                    """, List.of(Keys.of("it-probe").requestStream(p), keys.requestStream(p)),
+                    List.of(Keys.CONSUMER_GROUP, owner));
+            await().during(Duration.ofMillis(1500)).atMost(LONG).until(() -> !r.isCompleted());
+
+            String fetcher = await().atMost(LONG).until(() -> jedis.clientList().lines()
+                    .filter(l -> l.contains("name=aa-worker-" + owner + " ") && l.contains("cmd=xreadgroup"))
+                    .map(l -> l.substring(l.indexOf("id=") + 3, l.indexOf(' ', l.indexOf("id="))))
+                    .findFirst().orElse(null), Objects::nonNull);
+            jedis.clientKill(ClientKillParams.clientKillParams().id(fetcher));
+            assertThat(probe.waitRequest(r, LONG)).isEqualTo(false);
         }
     }
 

@@ -37,6 +37,7 @@ public final class PartitionConsumer implements AutoCloseable {
     private final Map<Integer, PartitionState> owned;
     private final IntSupplier room;
     private final BiConsumer<Integer, StreamEntry> sink;
+    private final BiConsumer<Integer, StreamEntry> ownPending;
     private final IntConsumer groupMissing;
     private final ReentrantLock lock = new ReentrantLock();
     private final Condition wake = lock.newCondition();
@@ -46,17 +47,21 @@ public final class PartitionConsumer implements AutoCloseable {
     /**
      * @param room         how many more entries the worker can take now
      * @param sink         receives each entry (partition, entry), already counted in flight
+     * @param ownPending   after a lost connection, receives every entry pending for this worker in the partitions it
+     *                     fetches (not counted in flight: some it holds already, others a lost reply never brought)
      * @param groupMissing called with a partition whose consumer group vanished (a Redis that lost its data)
      */
     public PartitionConsumer(RedisConnections connections, Keys keys, String workerId,
                              Map<Integer, PartitionState> owned, IntSupplier room,
-                             BiConsumer<Integer, StreamEntry> sink, IntConsumer groupMissing) {
+                             BiConsumer<Integer, StreamEntry> sink, BiConsumer<Integer, StreamEntry> ownPending,
+                             IntConsumer groupMissing) {
         this.connections = connections;
         this.keys = keys;
         this.workerId = workerId;
         this.owned = owned;
         this.room = room;
         this.sink = sink;
+        this.ownPending = ownPending;
         this.groupMissing = groupMissing;
         this.thread = new Thread(this::run, "arctic-async-fetch-" + workerId);
         this.thread.setDaemon(true);
@@ -79,6 +84,7 @@ public final class PartitionConsumer implements AutoCloseable {
     private void run() {
         Jedis jedis = null;
         long pause = 50;
+        boolean reconnected = false;
         while (!stopped) {
             try {
                 List<PartitionState> active = new ArrayList<>();
@@ -95,6 +101,12 @@ public final class PartitionConsumer implements AutoCloseable {
                 if (jedis == null) {
                     jedis = connections.dedicated(BLOCK);
                 }
+                if (reconnected) {
+                    // A read whose reply the lost connection swallowed left its entries pending for us, and no one
+                    // reclaims a live owner's entries: pick them up before reading anything newer (keeps the order).
+                    recoverOwnPending(jedis, active);
+                    reconnected = false;
+                }
                 read(jedis, active, free);
                 pause = 50;
             } catch (RuntimeException e) {
@@ -104,6 +116,7 @@ public final class PartitionConsumer implements AutoCloseable {
                 log.warn("{} - reading partitions failed, retrying in {} ms: {}", workerId, pause, e.toString());
                 close(jedis);
                 jedis = null;
+                reconnected = true;
                 sleep(pause);
                 pause = Math.min(pause * 2, 1000);
             }
@@ -151,6 +164,20 @@ public final class PartitionConsumer implements AutoCloseable {
             }
             state.took();
             sink.accept(p, entry);
+        }
+    }
+
+    private void recoverOwnPending(Jedis jedis, List<PartitionState> active) {
+        for (PartitionState s : active) {
+            Object reply = jedis.sendCommand(Protocol.Command.XREADGROUP, DataPlaneKeys.bytes("GROUP"),
+                    DataPlaneKeys.bytes(Keys.CONSUMER_GROUP), DataPlaneKeys.bytes(workerId),
+                    DataPlaneKeys.bytes("STREAMS"), DataPlaneKeys.bytes(keys.requestStream(s.partition())),
+                    DataPlaneKeys.bytes("0"));
+            for (StreamEntry entry : StreamEntry.fromReadReply(reply)) {
+                if (!entry.fields().isEmpty()) { // an entry trimmed away while pending comes back without fields
+                    ownPending.accept(s.partition(), entry);
+                }
+            }
         }
     }
 
