@@ -179,6 +179,29 @@ class RedisTransportIT {
         assertThat(aa.waitRequests(rs, LONG)).hasSize(500).containsOnly(false);
     }
 
+    /**
+     * Results above the inline limit take the staged path (a plain SET, moved into place by the complete script):
+     * they come back equal to the submitter and to a foreign waiter, and leave no staging key behind.
+     */
+    @Test
+    void largeResultsComeBackEqualToEveryWaiterAndLeaveNoStagingKey() {
+        DataFrame big = frame(80_000, 3); // 1.28 MB of rows, far above the inline limit
+        aa.waitRequest(aa.submit(LIB, "write", false, "BIG", big), LONG);
+        List<AsyncRequest> reads = new ArrayList<>();
+        for (int i = 0; i < 6; i++) {
+            reads.add(aa.submit(LIB, "read", false, "BIG"));
+        }
+        try (AsyncArctic other = AsyncArctic.builder().redis(redis.uri()).namespace(NS).build();
+             Jedis jedis = new Jedis(new HostAndPort(redis.host(), redis.port()))) {
+            AsyncRequest foreign = other.request(reads.get(5).id());
+            for (Object r : aa.waitRequests(reads, LONG)) {
+                assertThat(((VersionedItem) r).data()).isEqualTo(big);
+            }
+            assertThat(((VersionedItem) other.waitRequest(foreign, LONG)).data()).isEqualTo(big);
+            assertThat(jedis.keys("aa:{" + NS + ":*}:stage:*")).isEmpty();
+        }
+    }
+
     @Test
     void aRequestIsAwaitableByIdFromAnotherClientUntilItsResultExpires() {
         aa.waitRequest(aa.submit(LIB, "write", false, "FOREIGN", frame(2, 7)), LONG);

@@ -3,15 +3,22 @@ package io.github.arcticasync.worker.internal;
 import io.github.arcticasync.internal.cluster.Keys;
 import io.github.arcticasync.internal.cluster.StatCounter;
 import io.github.arcticasync.internal.transport.redis.DataPlaneKeys;
+import io.github.arcticasync.internal.transport.redis.LuaScript;
 import io.github.arcticasync.internal.transport.redis.RedisConnections;
 import io.github.arcticasync.internal.transport.redis.RedisStreamsTransport;
 import io.github.arcticasync.internal.transport.redis.StreamScripts;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import redis.clients.jedis.Jedis;
+import redis.clients.jedis.Pipeline;
+import redis.clients.jedis.Response;
+import redis.clients.jedis.params.SetParams;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
@@ -29,8 +36,8 @@ public final class ResultPoster implements AutoCloseable {
     /** Reply streams keep about this many notices; a client reads them within milliseconds. */
     private static final byte[] REPLY_MAXLEN = DataPlaneKeys.bytes("100000");
     private static final byte[] INLINE = DataPlaneKeys.bytes("1");
-    private static final byte[] NOT_INLINE = DataPlaneKeys.bytes("0");
-    private static final byte[] NO_REPLY = new byte[0];
+    private static final byte[] STAGED = DataPlaneKeys.bytes("S");
+    private static final byte[] NOTHING = new byte[0];
 
     /** A finished request waiting to be posted. */
     public record Posting(Task task, byte[] result, StatCounter counter) {
@@ -96,6 +103,7 @@ public final class ResultPoster implements AutoCloseable {
     }
 
     private void postBatch(List<Posting> batch) {
+        Map<byte[], byte[]> staged = new LinkedHashMap<>();
         List<byte[]> keyArgs = new ArrayList<>(batch.size() * StreamScripts.COMPLETE_KEYS);
         List<byte[]> args = new ArrayList<>(StreamScripts.COMPLETE_SHARED_ARGS
                 + batch.size() * StreamScripts.COMPLETE_ARGS);
@@ -112,14 +120,20 @@ public final class ResultPoster implements AutoCloseable {
             keyArgs.add(DataPlaneKeys.bytes(keys.stats(part)));
             keyArgs.add(DataPlaneKeys.bytes(DataPlaneKeys.submitMarker(keys, part, t.requestId())));
             keyArgs.add(DataPlaneKeys.bytes(DataPlaneKeys.watchers(keys, part, t.requestId())));
+            byte[] stage = DataPlaneKeys.bytes(DataPlaneKeys.stagedResult(keys, part, t.requestId(), workerId));
+            keyArgs.add(stage);
+            boolean small = p.result().length <= RedisStreamsTransport.INLINE_RESULT_LIMIT;
+            if (!small) {
+                staged.put(stage, p.result());
+            }
             args.add(DataPlaneKeys.bytes(t.requestId()));
             args.add(DataPlaneKeys.bytes(t.entryId()));
-            args.add(p.result());
+            args.add(small ? p.result() : NOTHING);
             args.add(DataPlaneKeys.bytes(p.counter().field()));
-            args.add(p.result().length <= RedisStreamsTransport.INLINE_RESULT_LIMIT ? INLINE : NOT_INLINE);
-            args.add(t.replyStream() == null ? NO_REPLY : DataPlaneKeys.bytes(t.replyStream()));
+            args.add(small ? INLINE : STAGED);
+            args.add(t.replyStream() == null ? NOTHING : DataPlaneKeys.bytes(t.replyStream()));
         }
-        List<?> statuses = connections.with(jedis -> (List<?>) StreamScripts.COMPLETE.run(jedis, keyArgs, args));
+        List<?> statuses = connections.with(jedis -> complete(jedis, staged, keyArgs, args));
         for (int i = 0; i < batch.size(); i++) {
             Posting p = batch.get(i);
             long status = (Long) statuses.get(i);
@@ -130,6 +144,29 @@ public final class ResultPoster implements AutoCloseable {
             } else if (status == StreamScripts.COMPLETE_WRITTEN) {
                 metrics.completed(p.counter() == StatCounter.COMPLETED);
             }
+        }
+    }
+
+    /**
+     * Runs the complete script; large results are first SET to their staging keys in the same pipeline (so still one
+     * round trip), because a value passed to Lua is hashed byte by byte on Redis's one thread.
+     */
+    private List<?> complete(Jedis jedis, Map<byte[], byte[]> staged, List<byte[]> keyArgs, List<byte[]> args) {
+        if (staged.isEmpty()) {
+            return (List<?>) StreamScripts.COMPLETE.run(jedis, keyArgs, args);
+        }
+        Pipeline pipe = jedis.pipelined();
+        SetParams ttl = SetParams.setParams().px(resultTtl.toMillis());
+        staged.forEach((key, value) -> pipe.set(key, value, ttl));
+        Response<Object> reply = StreamScripts.COMPLETE.queue(pipe, keyArgs, args);
+        pipe.sync();
+        try {
+            return (List<?>) reply.get();
+        } catch (RuntimeException e) {
+            if (LuaScript.isNoScript(e)) {
+                return (List<?>) StreamScripts.COMPLETE.run(jedis, keyArgs, args); // the staged values are in place
+            }
+            throw e;
         }
     }
 

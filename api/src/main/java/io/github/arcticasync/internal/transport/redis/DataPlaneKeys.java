@@ -25,6 +25,14 @@ public final class DataPlaneKeys {
         return keys.partitionKey(p, "sub:" + requestId);
     }
 
+    /**
+     * Where worker {@code workerId} writes a large result of {@code requestId} before its complete script moves it to
+     * the result key (large values stay out of Lua, which hashes every byte of a string it is given).
+     */
+    public static String stagedResult(Keys keys, int p, String requestId, String workerId) {
+        return keys.partitionKey(p, "stage:" + requestId + ":" + workerId);
+    }
+
     /** The reply streams of processes other than the submitter that wait for {@code requestId}. */
     public static String watchers(Keys keys, int p, String requestId) {
         return keys.partitionKey(p, "watch:" + requestId);

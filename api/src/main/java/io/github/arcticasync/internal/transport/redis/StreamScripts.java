@@ -60,7 +60,7 @@ public final class StreamScripts {
     /** {@link #COMPLETE}'s status of a request whose result this call wrote. */
     public static final long COMPLETE_WRITTEN = 1;
     /** Keys per request in {@link #COMPLETE}'s KEYS. */
-    public static final int COMPLETE_KEYS = 6;
+    public static final int COMPLETE_KEYS = 7;
     /** Arguments per request in {@link #COMPLETE}'s ARGV, after the {@value #COMPLETE_SHARED_ARGS} shared ones. */
     public static final int COMPLETE_ARGS = 6;
     /** Leading arguments of {@link #COMPLETE} shared by every request of the batch. */
@@ -68,13 +68,15 @@ public final class StreamScripts {
 
     /**
      * Completes a batch of requests and notifies their waiters, in one call. KEYS, {@link #COMPLETE_KEYS} per request:
-     * owner, result key, request stream, stats, submit marker, watchers set. ARGV: worker id, result TTL ms, consumer
-     * group, reply-stream MAXLEN; then per request: request id, entry id, result envelope, counter field, "1" to
-     * carry the result in the notice (small results), the submitter's reply stream ("" for none). Per request: fenced
-     * by ownership (only the partition's owner completes); the result is written only if none exists (SET NX: a
-     * request is never completed twice) and counted only then; the entry is acked, the marker deleted; then a notice
-     * goes to the reply stream and to each watcher, carrying the result only when this call wrote it. Notifying in
-     * the same atomic step as the write means no waiter can see a notice for a result that is not the stored one.
+     * owner, result key, request stream, stats, submit marker, watchers set, staged result. ARGV: worker id, result TTL
+     * ms, consumer group, reply-stream MAXLEN; then per request: request id, entry id, result envelope ("" when
+     * staged), counter field, mode ("1": carry the result in the notice; "0": do not; "S": the result was staged at
+     * the staged-result key by a SET just before, and is moved into place with RENAME — large values never enter
+     * Lua), the submitter's reply stream ("" for none). Per request: fenced by ownership (only the partition's owner
+     * completes); the result is written only if none exists (a request is never completed twice) and counted only
+     * then; the entry is acked, the marker deleted; then a notice goes to the reply stream and to each watcher,
+     * carrying the result only when this call wrote it. Notifying in the same atomic step as the write means no
+     * waiter can see a notice for a result that is not the stored one. A staged result that is not used is deleted.
      * Reply streams and watchers are other clients' keys, named in ARGV and the watcher set: the data plane runs on
      * one Redis primary (docs/protocol.md §7). Returns one status per request.
      */
@@ -92,25 +94,41 @@ public final class StreamScripts {
                 redis.call('PEXPIRE', stream, ttl)
               end
             end
-            for i = 1, #KEYS / 6 do
-              local k, a = (i - 1) * 6, 4 + (i - 1) * 6
-              local id, res = ARGV[a + 1], ARGV[a + 3]
+            for i = 1, #KEYS / 7 do
+              -- check before any write: a failed script keeps what it did, so fail before doing anything
+              if ARGV[4 + (i - 1) * 6 + 5] == 'S' and redis.call('EXISTS', KEYS[(i - 1) * 7 + 7]) == 0 then
+                return redis.error_reply('ERR staged result of ' .. ARGV[4 + (i - 1) * 6 + 1] .. ' is missing')
+              end
+            end
+            for i = 1, #KEYS / 7 do
+              local k, a = (i - 1) * 7, 4 + (i - 1) * 6
+              local id, res, mode = ARGV[a + 1], ARGV[a + 3], ARGV[a + 5]
               local mine = owned[KEYS[k + 1]]
               if mine == nil then
                 mine = redis.call('GET', KEYS[k + 1]) == worker
                 owned[KEYS[k + 1]] = mine
               end
+              local written = false
+              if mine and mode == 'S' then
+                if redis.call('EXISTS', KEYS[k + 2]) == 0 then
+                  redis.call('RENAME', KEYS[k + 7], KEYS[k + 2])
+                  written = true
+                end
+              elseif mine then
+                written = redis.call('SET', KEYS[k + 2], res, 'NX', 'PX', ttl)
+              end
+              if mode == 'S' and not written then redis.call('DEL', KEYS[k + 7]) end
               if not mine then
                 out[i] = -1
               else
                 local notice = nil
                 out[i] = 0
-                if redis.call('SET', KEYS[k + 2], res, 'NX', 'PX', ttl) then
+                if written then
                   out[i] = 1
                   local c = counts[KEYS[k + 4]]
                   if not c then c = {}; counts[KEYS[k + 4]] = c end
                   c[ARGV[a + 4]] = (c[ARGV[a + 4]] or 0) + 1
-                  if ARGV[a + 5] == '1' then notice = res end
+                  if mode == '1' then notice = res end
                 end
                 local ack = acks[KEYS[k + 3]]
                 if not ack then ack = {}; acks[KEYS[k + 3]] = ack end
