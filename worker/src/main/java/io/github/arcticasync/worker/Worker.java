@@ -37,6 +37,7 @@ import io.github.arcticasync.worker.internal.WorkerMetrics;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import redis.clients.jedis.exceptions.JedisConnectionException;
 
 import java.net.InetAddress;
 import java.time.Duration;
@@ -80,7 +81,10 @@ public final class Worker implements AutoCloseable {
     private final Map<Integer, PartitionState> owned = new ConcurrentHashMap<>();
     private final Set<Integer> assigned = ConcurrentHashMap.newKeySet();
     private final AtomicInteger inFlight = new AtomicInteger();
-    /** Entries taken and not yet finished, as partition/entry id: what a recovery after a lost reply must skip. */
+    /**
+     * Entries taken and not yet finished, as partition/entry id: what a recovery or a reclaim must not take twice,
+     * and what keeps a partition from being released.
+     */
     private final Set<String> taken = ConcurrentHashMap.newKeySet();
     private final WorkerMetrics metrics;
     private final WorkerHeartbeat heartbeat;
@@ -222,13 +226,11 @@ public final class Worker implements AutoCloseable {
      * reply never brought is taken now, as a redelivery (so it runs only if no result exists yet).
      */
     private void recoverOwnPending(int p, StreamEntry entry) {
-        PartitionState state = owned.get(p);
-        if (state == null || !taken.add(takenKey(p, entry.id()))) {
+        if (!owned.containsKey(p) || !taken.add(takenKey(p, entry.id()))) {
             return;
         }
         log.info("{} - entry {} of partition {} was delivered in a reply lost with the connection; taking it now",
                 id(), entry.id(), p);
-        state.took();
         inFlight.incrementAndGet();
         handle(p, entry, 2);
     }
@@ -237,12 +239,35 @@ public final class Worker implements AutoCloseable {
         return p + "/" + entryId;
     }
 
+    /** Whether this worker holds an entry of partition {@code p} (taken, result not yet posted). */
+    private boolean holdsAny(int p) {
+        String prefix = p + "/";
+        for (String key : taken) {
+            if (key.startsWith(prefix)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     private void handle(int p, StreamEntry entry, int deliveries) {
         String requestId = entry.text(DataPlaneKeys.ID);
-        byte[] env = entry.fields().get(DataPlaneKeys.ENVELOPE);
         if (deliveries > config.maxDeliveries()) {
             deadLetter(p, entry, "delivered " + deliveries + " times without completing (limit "
                     + config.maxDeliveries() + ")", deliveries);
+            return;
+        }
+        byte[] env;
+        try {
+            env = envelopeOf(entry);
+        } catch (JedisConnectionException e) {
+            // Not ours to judge: give the entry back to the pending list; the consumer's reconnect recovers it.
+            finishedEntry(p, entry.id());
+            throw e;
+        }
+        if (requestId != null && env == null && entry.text(DataPlaneKeys.ENVELOPE_KEY) != null) {
+            deadLetter(p, entry, "its staged envelope " + entry.text(DataPlaneKeys.ENVELOPE_KEY)
+                    + " is gone (expired before the request ran?)", deliveries);
             return;
         }
         if (requestId == null || env == null) {
@@ -265,6 +290,16 @@ public final class Worker implements AutoCloseable {
         if (gate.enter(call.key(), call.kind(), task)) {
             threads.execute(() -> run(task));
         }
+    }
+
+    /** The request envelope an entry carries, or reads from the key it names (large envelopes are staged). */
+    private byte[] envelopeOf(StreamEntry entry) {
+        byte[] env = entry.fields().get(DataPlaneKeys.ENVELOPE);
+        String key = entry.text(DataPlaneKeys.ENVELOPE_KEY);
+        if (env != null || key == null) {
+            return env;
+        }
+        return connections.with(j -> j.get(DataPlaneKeys.bytes(key)));
     }
 
     private void deadLetter(int p, StreamEntry entry, String reason, int deliveries) {
@@ -322,10 +357,6 @@ public final class Worker implements AutoCloseable {
 
     private void finishedEntry(int p, String entryId) {
         taken.remove(takenKey(p, entryId));
-        PartitionState state = owned.get(p);
-        if (state != null) {
-            state.done();
-        }
         inFlight.decrementAndGet();
         consumer.wake();
     }
@@ -388,9 +419,11 @@ public final class Worker implements AutoCloseable {
     /** Takes ownership of assigned partitions not yet owned; one another worker still owns is retried next time. */
     private void takeAssigned() {
         for (int p : assigned) {
-            if (draining || owned.containsKey(p)) {
+            PartitionState held = owned.get(p);
+            if (draining || (held != null && held.fetching())) {
                 continue;
             }
+            // Not owned, or owned but not fetched (kept from before a lapsed lease, or being given up): take it as new.
             Object took = connections.with(j -> StreamScripts.TAKE_OWNER.run(j,
                     List.of(DataPlaneKeys.bytes(keys.owner(p))), List.of(DataPlaneKeys.bytes(id()))));
             if (!Long.valueOf(1).equals(took)) {
@@ -399,10 +432,12 @@ public final class Worker implements AutoCloseable {
             PartitionState state = new PartitionState(p);
             owned.put(p, state);
             for (StaleWorkReclaimer.Reclaimed r : reclaimer.take(p)) {
-                state.took();
-                inFlight.incrementAndGet();
-                taken.add(takenKey(p, r.entry().id()));
-                handle(p, r.entry(), r.deliveries());
+                // An entry still held from before a lapsed lease is running already: taking it twice would count
+                // it twice and keep the partition from ever being released.
+                if (taken.add(takenKey(p, r.entry().id()))) {
+                    inFlight.incrementAndGet();
+                    handle(p, r.entry(), r.deliveries());
+                }
             }
             state.fetching(true);
         }
@@ -412,7 +447,7 @@ public final class Worker implements AutoCloseable {
     /** Releases owned partitions that are no longer assigned (or all, when draining) once nothing taken is left. */
     private void releaseLost() {
         for (PartitionState s : owned.values()) {
-            if ((draining || !assigned.contains(s.partition())) && s.inFlight() == 0) {
+            if ((draining || !assigned.contains(s.partition())) && !holdsAny(s.partition())) {
                 s.fetching(false);
                 release(s.partition());
             }
@@ -434,13 +469,14 @@ public final class Worker implements AutoCloseable {
         }
     }
 
-    /** The lease lapsed: we were declared dead. Stop fetching, forget ownership (the leader freed it), re-register. */
+    /** The lease lapsed: we were declared dead. Stop fetching, give up what is not reassigned to us, re-register. */
     private void leaseLost() {
         log.warn("{} - lease lapsed (declared dead); re-registering as new", id());
+        // Stop fetching but keep what we own: the release (compare-and-delete of each owner key, once nothing taken is
+        // left) must still happen, or a leader that never saw the lapse waits for those partitions forever.
         for (PartitionState s : owned.values()) {
             s.fetching(false);
         }
-        owned.clear();
         assigned.clear();
         threads.setLimit(0);
         watcher.reset();

@@ -180,11 +180,12 @@ class RedisTransportIT {
     }
 
     /**
-     * Results above the inline limit take the staged path (a plain SET, moved into place by the complete script):
-     * they come back equal to the submitter and to a foreign waiter, and leave no staging key behind.
+     * Envelopes and results above the inline limit take the staged path (a plain SET, named by the entry or moved
+     * into place by the complete script): the large write lands, its reads come back equal to the submitter and to a
+     * foreign waiter, and no staging key is left behind.
      */
     @Test
-    void largeResultsComeBackEqualToEveryWaiterAndLeaveNoStagingKey() {
+    void largeRequestsAndResultsComeBackEqualToEveryWaiterAndLeaveNoStagingKey() {
         DataFrame big = frame(80_000, 3); // 1.28 MB of rows, far above the inline limit
         aa.waitRequest(aa.submit(LIB, "write", false, "BIG", big), LONG);
         List<AsyncRequest> reads = new ArrayList<>();
@@ -199,6 +200,7 @@ class RedisTransportIT {
             }
             assertThat(((VersionedItem) other.waitRequest(foreign, LONG)).data()).isEqualTo(big);
             assertThat(jedis.keys("aa:{" + NS + ":*}:stage:*")).isEmpty();
+            assertThat(jedis.keys("aa:{" + NS + ":*}:env:*")).isEmpty();
         }
     }
 
@@ -343,6 +345,6 @@ class RedisTransportIT {
     private static List<byte[]> submitKeys(Keys keys, int p, String id) {
         return List.of(DataPlaneKeys.bytes(keys.closed(p)), DataPlaneKeys.bytes(DataPlaneKeys.submitMarker(keys, p, id)),
                 DataPlaneKeys.bytes(keys.result(p, id)), DataPlaneKeys.bytes(keys.requestStream(p)),
-                DataPlaneKeys.bytes(keys.stats(p)));
+                DataPlaneKeys.bytes(keys.stats(p)), DataPlaneKeys.bytes(DataPlaneKeys.stagedEnvelope(keys, p, id)));
     }
 }

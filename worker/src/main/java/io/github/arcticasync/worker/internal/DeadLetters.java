@@ -56,7 +56,7 @@ public final class DeadLetters {
 
     /**
      * Dead-letters {@code entry} of partition {@code p}. With a request id, the error result is posted and
-     * {@code state.done()} runs once posted (via the poster's callback); without one, it is acked here at once and the
+     * the worker lets go of the entry once it is posted (via the poster's callback); without one, it is acked here at once and the
      * caller's in-flight count is not involved.
      *
      * @return true if the entry was handed to the poster (so it counts as in flight until posted)
@@ -76,6 +76,10 @@ public final class DeadLetters {
                     DataPlaneKeys.bytes("deliveries"), DataPlaneKeys.bytes(Integer.toString(deliveries)),
                     DataPlaneKeys.bytes("worker"), DataPlaneKeys.bytes(workerId)));
             byte[] env = entry.fields().get(DataPlaneKeys.ENVELOPE);
+            String envKey = entry.text(DataPlaneKeys.ENVELOPE_KEY);
+            if (env == null && envKey != null) {
+                env = jedis.get(DataPlaneKeys.bytes(envKey)); // staged: keep a copy, completing deletes the key
+            }
             if (env != null) {
                 args.add(DataPlaneKeys.bytes(DataPlaneKeys.ENVELOPE));
                 args.add(env);

@@ -46,7 +46,7 @@ public final class PartitionConsumer implements AutoCloseable {
 
     /**
      * @param room         how many more entries the worker can take now
-     * @param sink         receives each entry (partition, entry), already counted in flight
+     * @param sink         receives each entry (partition, entry) read for the worker
      * @param ownPending   after a lost connection, receives every entry pending for this worker in the partitions it
      *                     fetches (not counted in flight: some it holds already, others a lost reply never brought)
      * @param groupMissing called with a partition whose consumer group vanished (a Redis that lost its data)
@@ -162,7 +162,6 @@ public final class PartitionConsumer implements AutoCloseable {
             if (state == null) {
                 continue; // cannot happen: we only read streams we own
             }
-            state.took();
             sink.accept(p, entry);
         }
     }

@@ -1,11 +1,9 @@
 package io.github.arcticasync.worker.internal;
 
-import java.util.concurrent.atomic.AtomicInteger;
 
-/** What the worker knows of one partition it owns: whether it still fetches from it and what it took and holds. */
+/** One partition the worker owns, and whether it still fetches from it (what it holds is the worker's taken set). */
 public final class PartitionState {
     private final int partition;
-    private final AtomicInteger inFlight = new AtomicInteger();
     private volatile boolean fetching;
 
     public PartitionState(int partition) {
@@ -24,16 +22,4 @@ public final class PartitionState {
         this.fetching = fetching;
     }
 
-    /** Entries taken from the stream whose result is not yet written and acked. */
-    public int inFlight() {
-        return inFlight.get();
-    }
-
-    public void took() {
-        inFlight.incrementAndGet();
-    }
-
-    public void done() {
-        inFlight.decrementAndGet();
-    }
 }

@@ -122,6 +122,7 @@ public final class ResultPoster implements AutoCloseable {
             keyArgs.add(DataPlaneKeys.bytes(DataPlaneKeys.watchers(keys, part, t.requestId())));
             byte[] stage = DataPlaneKeys.bytes(DataPlaneKeys.stagedResult(keys, part, t.requestId(), workerId));
             keyArgs.add(stage);
+            keyArgs.add(DataPlaneKeys.bytes(DataPlaneKeys.stagedEnvelope(keys, part, t.requestId())));
             boolean small = p.result().length <= RedisStreamsTransport.INLINE_RESULT_LIMIT;
             if (!small) {
                 staged.put(stage, p.result());

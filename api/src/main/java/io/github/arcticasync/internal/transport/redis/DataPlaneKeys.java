@@ -13,6 +13,8 @@ public final class DataPlaneKeys {
     /** Field names of a request stream entry. */
     public static final String ID = "id";
     public static final String ENVELOPE = "env";
+    /** Field naming the key that holds a large request envelope (staged outside Lua; see {@link #stagedEnvelope}). */
+    public static final String ENVELOPE_KEY = "envkey";
     public static final String REPLY = "reply";
     /** Field of a reply stream entry holding the result envelope when it is small enough to travel inline. */
     public static final String RESULT = "res";
@@ -23,6 +25,14 @@ public final class DataPlaneKeys {
     /** Marks a request as enqueued (dedupes a retried submit) until its result exists. */
     public static String submitMarker(Keys keys, int p, String requestId) {
         return keys.partitionKey(p, "sub:" + requestId);
+    }
+
+    /**
+     * Where the submitter writes a large request envelope before the submit script enqueues an entry naming it
+     * (large values stay out of Lua, which hashes every byte of a string it is given); deleted on completion.
+     */
+    public static String stagedEnvelope(Keys keys, int p, String requestId) {
+        return keys.partitionKey(p, "env:" + requestId);
     }
 
     /**

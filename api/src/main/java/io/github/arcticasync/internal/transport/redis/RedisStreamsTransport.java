@@ -65,7 +65,8 @@ public final class RedisStreamsTransport implements Transport {
     /**
      * Results up to this size go through the complete script and travel in the reply notice itself; larger ones are
      * staged with a plain SET and moved into place by the script, and the waiter GETs them: Redis's Lua hashes every
-     * byte of a string argument (about 0.4 ms of Redis's one thread for 256 KiB), a plain SET does not.
+     * byte of a string argument (about 0.4 ms of Redis's one thread for 256 KiB), a plain SET does not. Request
+     * envelopes above it are staged the same way by the submitter, and read by the worker with a GET.
      */
     public static final int INLINE_RESULT_LIMIT = 16 * 1024;
 
@@ -230,7 +231,8 @@ public final class RedisStreamsTransport implements Transport {
                 DataPlaneKeys.bytes(DataPlaneKeys.submitMarker(keys, p, id)),
                 DataPlaneKeys.bytes(keys.result(p, id)),
                 DataPlaneKeys.bytes(keys.requestStream(p)),
-                DataPlaneKeys.bytes(keys.stats(p)));
+                DataPlaneKeys.bytes(keys.stats(p)),
+                DataPlaneKeys.bytes(DataPlaneKeys.stagedEnvelope(keys, p, id)));
     }
 
     private void finished() {

@@ -18,21 +18,31 @@ public final class StreamScripts {
     public static final long SUBMIT_ENQUEUED = 1;
 
     /** Keys per request in {@link #SUBMIT}'s KEYS. */
-    public static final int SUBMIT_KEYS = 5;
+    public static final int SUBMIT_KEYS = 6;
 
     /**
      * Enqueues a batch of requests in one call (a lone submit is a batch of one). KEYS, {@link #SUBMIT_KEYS} per
-     * request: closed marker, submit marker of the id, result key of the id, request stream, stats; ARGV: reply stream
-     * of the submitter, marker TTL ms, then id and envelope per request. Returns one status per request, in order:
-     * refused when its partition is closed; an id is enqueued at most once (the marker is set NX in the same step as
-     * the XADD, and an id that already has a result is not enqueued again); {@code submitted} counts first enqueues
-     * only, one HINCRBY per partition. Requests are enqueued in batch order, so submit order per symbol holds.
+     * request: closed marker, submit marker of the id, result key of the id, request stream, stats, staged envelope;
+     * ARGV: reply stream of the submitter, marker TTL ms, then id and envelope per request — an empty envelope means
+     * it was staged at the staged-envelope key by a SET just before (large values never enter Lua), and the entry
+     * names that key instead of carrying the envelope. Returns one status per request, in order: refused when its
+     * partition is closed; an id is enqueued at most once (the marker is set NX in the same step as the XADD, and an
+     * id that already has a result is not enqueued again); {@code submitted} counts first enqueues only, one HINCRBY
+     * per partition. Requests are enqueued in batch order, so submit order per symbol holds. A staged envelope that
+     * will not be used is deleted (unless the id is already enqueued: its entry uses it); a missing one fails the
+     * call before anything is written.
      */
     public static final LuaScript SUBMIT = new LuaScript("submit", """
             local reply, ttl = ARGV[1], ARGV[2]
             local out, closed, counts = {}, {}, {}
-            for i = 1, #KEYS / 5 do
-              local k = (i - 1) * 5
+            for i = 1, #KEYS / 6 do
+              if ARGV[2 * i + 2] == '' and redis.call('EXISTS', KEYS[(i - 1) * 6 + 6]) == 0 then
+                return redis.error_reply('ERR staged envelope of ' .. ARGV[2 * i + 1] .. ' is missing')
+              end
+            end
+            for i = 1, #KEYS / 6 do
+              local k = (i - 1) * 6
+              local id, env = ARGV[2 * i + 1], ARGV[2 * i + 2]
               local isClosed = closed[KEYS[k + 1]]
               if isClosed == nil then
                 isClosed = redis.call('EXISTS', KEYS[k + 1]) == 1
@@ -40,11 +50,18 @@ public final class StreamScripts {
               end
               if isClosed then
                 out[i] = -1
-              elseif redis.call('EXISTS', KEYS[k + 3]) == 1
-                  or not redis.call('SET', KEYS[k + 2], '1', 'NX', 'PX', ttl) then
+                if env == '' then redis.call('DEL', KEYS[k + 6]) end
+              elseif redis.call('EXISTS', KEYS[k + 3]) == 1 then
+                out[i] = 0
+                if env == '' then redis.call('DEL', KEYS[k + 6]) end
+              elseif not redis.call('SET', KEYS[k + 2], '1', 'NX', 'PX', ttl) then
                 out[i] = 0
               else
-                redis.call('XADD', KEYS[k + 4], '*', 'id', ARGV[2 * i + 1], 'env', ARGV[2 * i + 2], 'reply', reply)
+                if env == '' then
+                  redis.call('XADD', KEYS[k + 4], '*', 'id', id, 'envkey', KEYS[k + 6], 'reply', reply)
+                else
+                  redis.call('XADD', KEYS[k + 4], '*', 'id', id, 'env', env, 'reply', reply)
+                end
                 counts[KEYS[k + 5]] = (counts[KEYS[k + 5]] or 0) + 1
                 out[i] = 1
               end
@@ -60,7 +77,7 @@ public final class StreamScripts {
     /** {@link #COMPLETE}'s status of a request whose result this call wrote. */
     public static final long COMPLETE_WRITTEN = 1;
     /** Keys per request in {@link #COMPLETE}'s KEYS. */
-    public static final int COMPLETE_KEYS = 7;
+    public static final int COMPLETE_KEYS = 8;
     /** Arguments per request in {@link #COMPLETE}'s ARGV, after the {@value #COMPLETE_SHARED_ARGS} shared ones. */
     public static final int COMPLETE_ARGS = 6;
     /** Leading arguments of {@link #COMPLETE} shared by every request of the batch. */
@@ -68,7 +85,8 @@ public final class StreamScripts {
 
     /**
      * Completes a batch of requests and notifies their waiters, in one call. KEYS, {@link #COMPLETE_KEYS} per request:
-     * owner, result key, request stream, stats, submit marker, watchers set, staged result. ARGV: worker id, result TTL
+     * owner, result key, request stream, stats, submit marker, watchers set, staged result, staged envelope (deleted
+     * with the marker; absent unless the request's envelope was large). ARGV: worker id, result TTL
      * ms, consumer group, reply-stream MAXLEN; then per request: request id, entry id, result envelope ("" when
      * staged), counter field, mode ("1": carry the result in the notice; "0": do not; "S": the result was staged at
      * the staged-result key by a SET just before, and is moved into place with RENAME — large values never enter
@@ -94,14 +112,14 @@ public final class StreamScripts {
                 redis.call('PEXPIRE', stream, ttl)
               end
             end
-            for i = 1, #KEYS / 7 do
+            for i = 1, #KEYS / 8 do
               -- check before any write: a failed script keeps what it did, so fail before doing anything
-              if ARGV[4 + (i - 1) * 6 + 5] == 'S' and redis.call('EXISTS', KEYS[(i - 1) * 7 + 7]) == 0 then
+              if ARGV[4 + (i - 1) * 6 + 5] == 'S' and redis.call('EXISTS', KEYS[(i - 1) * 8 + 7]) == 0 then
                 return redis.error_reply('ERR staged result of ' .. ARGV[4 + (i - 1) * 6 + 1] .. ' is missing')
               end
             end
-            for i = 1, #KEYS / 7 do
-              local k, a = (i - 1) * 7, 4 + (i - 1) * 6
+            for i = 1, #KEYS / 8 do
+              local k, a = (i - 1) * 8, 4 + (i - 1) * 6
               local id, res, mode = ARGV[a + 1], ARGV[a + 3], ARGV[a + 5]
               local mine = owned[KEYS[k + 1]]
               if mine == nil then
@@ -134,6 +152,7 @@ public final class StreamScripts {
                 if not ack then ack = {}; acks[KEYS[k + 3]] = ack end
                 ack[#ack + 1] = ARGV[a + 2]
                 markers[#markers + 1] = KEYS[k + 5]
+                markers[#markers + 1] = KEYS[k + 8]
                 if ARGV[a + 6] ~= '' then notify(ARGV[a + 6], id, notice) end
                 local watchers = redis.call('SMEMBERS', KEYS[k + 6])
                 for w = 1, #watchers do notify(watchers[w], id, notice) end

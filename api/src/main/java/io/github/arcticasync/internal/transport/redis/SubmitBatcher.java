@@ -3,6 +3,10 @@ package io.github.arcticasync.internal.transport.redis;
 import io.github.arcticasync.asynchronous.AsyncArcticException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import redis.clients.jedis.Jedis;
+import redis.clients.jedis.Pipeline;
+import redis.clients.jedis.Response;
+import redis.clients.jedis.params.SetParams;
 import redis.clients.jedis.exceptions.JedisConnectionException;
 
 import java.time.Duration;
@@ -35,12 +39,15 @@ final class SubmitBatcher implements AutoCloseable {
     static final int MAX_BATCH = 256;
     /** Longest park of a waiting submitter between checks; it is normally unparked long before. */
     private static final long PARK_NANOS = 1_000_000;
+    /** The envelope argument of a submit whose envelope was staged. */
+    private static final byte[] STAGED = new byte[0];
     /** Most pipelined submits queued and not yet answered by Redis. */
     static final int MAX_UNSENT = 8192;
 
     private final RedisConnections connections;
     private final Duration retryBudget;
     private final byte[] replyStream;
+    private final long ttlMillis;
     private final byte[] markerTtlMillis;
     private final ConcurrentLinkedQueue<Pending> queue = new ConcurrentLinkedQueue<>();
     private final ReentrantLock lock = new ReentrantLock();
@@ -99,6 +106,7 @@ final class SubmitBatcher implements AutoCloseable {
         this.connections = connections;
         this.retryBudget = retryBudget;
         this.replyStream = replyStream;
+        this.ttlMillis = markerTtlMillis;
         this.markerTtlMillis = DataPlaneKeys.bytes(Long.toString(markerTtlMillis));
         this.sender = new Thread(this::sendLoop, "arctic-async-submit");
         this.sender.setDaemon(true);
@@ -270,8 +278,7 @@ final class SubmitBatcher implements AutoCloseable {
         while (!todo.isEmpty()) {
             try {
                 List<Pending> sent = todo;
-                List<?> statuses = connections.with(jedis -> (List<?>) StreamScripts.SUBMIT.run(jedis,
-                        keysOf(sent), argsOf(sent)));
+                List<?> statuses = connections.with(jedis -> run(jedis, sent));
                 for (int i = 0; i < sent.size(); i++) {
                     sent.get(i).succeed((Long) statuses.get(i));
                 }
@@ -311,9 +318,42 @@ final class SubmitBatcher implements AutoCloseable {
         args.add(markerTtlMillis);
         for (Pending p : batch) {
             args.add(DataPlaneKeys.bytes(p.id));
-            args.add(p.envelope);
+            args.add(staged(p) ? STAGED : p.envelope);
         }
         return args;
+    }
+
+    /**
+     * Runs the submit script for {@code batch}; large envelopes are first SET to their staging keys in the same
+     * pipeline (still one round trip), because a value passed to Lua is hashed byte by byte on Redis's one thread.
+     */
+    private List<?> run(Jedis jedis, List<Pending> batch) {
+        List<byte[]> keys = keysOf(batch);
+        List<byte[]> args = argsOf(batch);
+        if (batch.stream().noneMatch(SubmitBatcher::staged)) {
+            return (List<?>) StreamScripts.SUBMIT.run(jedis, keys, args);
+        }
+        Pipeline pipe = jedis.pipelined();
+        SetParams ttl = SetParams.setParams().px(ttlMillis);
+        for (Pending p : batch) {
+            if (staged(p)) {
+                pipe.set(p.keys.get(StreamScripts.SUBMIT_KEYS - 1), p.envelope, ttl);
+            }
+        }
+        Response<Object> reply = StreamScripts.SUBMIT.queue(pipe, keys, args);
+        pipe.sync();
+        try {
+            return (List<?>) reply.get();
+        } catch (RuntimeException e) {
+            if (LuaScript.isNoScript(e)) {
+                return (List<?>) StreamScripts.SUBMIT.run(jedis, keys, args); // the staged envelopes are in place
+            }
+            throw e;
+        }
+    }
+
+    private static boolean staged(Pending p) {
+        return p.envelope.length > RedisStreamsTransport.INLINE_RESULT_LIMIT;
     }
 
     private static void sleep(long millis) {
