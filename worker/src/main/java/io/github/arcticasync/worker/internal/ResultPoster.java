@@ -3,16 +3,11 @@ package io.github.arcticasync.worker.internal;
 import io.github.arcticasync.internal.cluster.Keys;
 import io.github.arcticasync.internal.cluster.StatCounter;
 import io.github.arcticasync.internal.transport.redis.DataPlaneKeys;
-import io.github.arcticasync.internal.transport.redis.LuaScript;
 import io.github.arcticasync.internal.transport.redis.RedisConnections;
 import io.github.arcticasync.internal.transport.redis.RedisStreamsTransport;
 import io.github.arcticasync.internal.transport.redis.StreamScripts;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import redis.clients.jedis.Jedis;
-import redis.clients.jedis.Pipeline;
-import redis.clients.jedis.Response;
-import redis.clients.jedis.params.SetParams;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -134,7 +129,9 @@ public final class ResultPoster implements AutoCloseable {
             args.add(small ? INLINE : STAGED);
             args.add(t.replyStream() == null ? NOTHING : DataPlaneKeys.bytes(t.replyStream()));
         }
-        List<?> statuses = connections.with(jedis -> complete(jedis, staged, keyArgs, args));
+        // Large results are staged with plain SETs in the same round trip: they never pass through Lua.
+        List<?> statuses = connections.with(jedis -> (List<?>) StreamScripts.COMPLETE.runAfterSets(jedis, staged,
+                resultTtl.toMillis(), keyArgs, args));
         for (int i = 0; i < batch.size(); i++) {
             Posting p = batch.get(i);
             long status = (Long) statuses.get(i);
@@ -145,29 +142,6 @@ public final class ResultPoster implements AutoCloseable {
             } else if (status == StreamScripts.COMPLETE_WRITTEN) {
                 metrics.completed(p.counter() == StatCounter.COMPLETED);
             }
-        }
-    }
-
-    /**
-     * Runs the complete script; large results are first SET to their staging keys in the same pipeline (so still one
-     * round trip), because a value passed to Lua is hashed byte by byte on Redis's one thread.
-     */
-    private List<?> complete(Jedis jedis, Map<byte[], byte[]> staged, List<byte[]> keyArgs, List<byte[]> args) {
-        if (staged.isEmpty()) {
-            return (List<?>) StreamScripts.COMPLETE.run(jedis, keyArgs, args);
-        }
-        Pipeline pipe = jedis.pipelined();
-        SetParams ttl = SetParams.setParams().px(resultTtl.toMillis());
-        staged.forEach((key, value) -> pipe.set(key, value, ttl));
-        Response<Object> reply = StreamScripts.COMPLETE.queue(pipe, keyArgs, args);
-        pipe.sync();
-        try {
-            return (List<?>) reply.get();
-        } catch (RuntimeException e) {
-            if (LuaScript.isNoScript(e)) {
-                return (List<?>) StreamScripts.COMPLETE.run(jedis, keyArgs, args); // the staged values are in place
-            }
-            throw e;
         }
     }
 

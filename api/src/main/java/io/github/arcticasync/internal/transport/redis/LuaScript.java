@@ -4,12 +4,14 @@ import redis.clients.jedis.Jedis;
 import redis.clients.jedis.Pipeline;
 import redis.clients.jedis.Response;
 import redis.clients.jedis.exceptions.JedisNoScriptException;
+import redis.clients.jedis.params.SetParams;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 
 /**
  * A Lua script run by its SHA-1 (EVALSHA), falling back to EVAL when the server does not know it yet — after a restart
@@ -46,6 +48,31 @@ public final class LuaScript {
      */
     public Response<Object> queue(Pipeline pipeline, List<byte[]> keys, List<byte[]> args) {
         return pipeline.evalsha(sha, keys, args);
+    }
+
+    /**
+     * Runs the script after SETting each of {@code staged} (key → value, expiring after {@code ttlMillis}) in the same
+     * pipeline: one round trip. The data plane stages large values this way because Redis's Lua hashes every byte of
+     * a string argument on Redis's one thread, and a plain SET does not.
+     */
+    public Object runAfterSets(Jedis jedis, Map<byte[], byte[]> staged, long ttlMillis, List<byte[]> keys,
+                               List<byte[]> args) {
+        if (staged.isEmpty()) {
+            return run(jedis, keys, args);
+        }
+        Pipeline pipe = jedis.pipelined();
+        SetParams ttl = SetParams.setParams().px(ttlMillis);
+        staged.forEach((key, value) -> pipe.set(key, value, ttl));
+        Response<Object> reply = queue(pipe, keys, args);
+        pipe.sync();
+        try {
+            return reply.get();
+        } catch (RuntimeException e) {
+            if (isNoScript(e)) {
+                return run(jedis, keys, args); // the staged values are in place; EVAL loads the script again
+            }
+            throw e;
+        }
     }
 
     /** Loads the script into the server's cache. */

@@ -4,14 +4,13 @@ import io.github.arcticasync.asynchronous.AsyncArcticException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import redis.clients.jedis.Jedis;
-import redis.clients.jedis.Pipeline;
-import redis.clients.jedis.Response;
-import redis.clients.jedis.params.SetParams;
 import redis.clients.jedis.exceptions.JedisConnectionException;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.locks.LockSupport;
@@ -323,33 +322,15 @@ final class SubmitBatcher implements AutoCloseable {
         return args;
     }
 
-    /**
-     * Runs the submit script for {@code batch}; large envelopes are first SET to their staging keys in the same
-     * pipeline (still one round trip), because a value passed to Lua is hashed byte by byte on Redis's one thread.
-     */
+    /** Runs the submit script for {@code batch}; large envelopes are staged first, in the same round trip. */
     private List<?> run(Jedis jedis, List<Pending> batch) {
-        List<byte[]> keys = keysOf(batch);
-        List<byte[]> args = argsOf(batch);
-        if (batch.stream().noneMatch(SubmitBatcher::staged)) {
-            return (List<?>) StreamScripts.SUBMIT.run(jedis, keys, args);
-        }
-        Pipeline pipe = jedis.pipelined();
-        SetParams ttl = SetParams.setParams().px(ttlMillis);
+        Map<byte[], byte[]> staged = new LinkedHashMap<>();
         for (Pending p : batch) {
             if (staged(p)) {
-                pipe.set(p.keys.get(StreamScripts.SUBMIT_KEYS - 1), p.envelope, ttl);
+                staged.put(p.keys.get(StreamScripts.SUBMIT_KEYS - 1), p.envelope);
             }
         }
-        Response<Object> reply = StreamScripts.SUBMIT.queue(pipe, keys, args);
-        pipe.sync();
-        try {
-            return (List<?>) reply.get();
-        } catch (RuntimeException e) {
-            if (LuaScript.isNoScript(e)) {
-                return (List<?>) StreamScripts.SUBMIT.run(jedis, keys, args); // the staged envelopes are in place
-            }
-            throw e;
-        }
+        return (List<?>) StreamScripts.SUBMIT.runAfterSets(jedis, staged, ttlMillis, keysOf(batch), argsOf(batch));
     }
 
     private static boolean staged(Pending p) {
