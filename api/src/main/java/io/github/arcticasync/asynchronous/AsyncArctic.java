@@ -7,6 +7,7 @@ import io.github.arcticasync.internal.execution.OperationExecutor;
 import io.github.arcticasync.internal.execution.OperationRegistry;
 import io.github.arcticasync.internal.execution.RetryPolicy;
 import io.github.arcticasync.internal.execution.StoreResolver;
+import io.github.arcticasync.internal.transport.Durations;
 import io.github.arcticasync.internal.transport.LocalTransport;
 import io.github.arcticasync.internal.transport.RequestHandle;
 import io.github.arcticasync.internal.transport.Transport;
@@ -655,11 +656,7 @@ public final class AsyncArctic implements AutoCloseable {
 
         /** How long a finished request stays findable with {@link AsyncArctic#request(String)} (default 1 h). */
         public Builder resultTtl(Duration ttl) {
-            Objects.requireNonNull(ttl, "resultTtl");
-            if (ttl.isZero() || ttl.isNegative()) {
-                throw new IllegalArgumentException("resultTtl must be positive, was " + ttl);
-            }
-            this.resultTtl = ttl;
+            this.resultTtl = Durations.requirePositive(ttl, "resultTtl");
             return this;
         }
 

@@ -52,7 +52,6 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * A worker of a Redis-backed pool. It registers with a lease, applies the assignments the leading coordinator writes
@@ -80,10 +79,9 @@ public final class Worker implements AutoCloseable {
     private final ExecutorResizer threads;
     private final Map<Integer, PartitionState> owned = new ConcurrentHashMap<>();
     private final Set<Integer> assigned = ConcurrentHashMap.newKeySet();
-    private final AtomicInteger inFlight = new AtomicInteger();
     /**
-     * Entries taken and not yet finished, as partition/entry id: what a recovery or a reclaim must not take twice,
-     * and what keeps a partition from being released.
+     * Entries taken and not yet finished, as partition/entry id: how many this worker holds (its prefetch window),
+     * what a recovery or a reclaim must not take twice, and what keeps a partition from being released.
      */
     private final Set<String> taken = ConcurrentHashMap.newKeySet();
     private final WorkerMetrics metrics;
@@ -205,20 +203,20 @@ public final class Worker implements AutoCloseable {
         if (draining || threads.limit() == 0) {
             return 0;
         }
-        int taken = inFlight.get();
-        int free = threads.limit() + PREFETCH - taken;
+        int held = taken.size();
+        int free = threads.limit() + PREFETCH - held;
         // Refill in batches while work is in hand: one XREADGROUP over every owned stream costs Redis about as much
         // for one entry as for ten. Waiting for half the prefetch to drain still leaves every thread something queued.
-        return taken == 0 || free >= PREFETCH / 2 ? free : 0;
+        return held == 0 || free >= PREFETCH / 2 ? free : 0;
     }
 
     // ---- taking requests ------------------------------------------------------------------------------------------
 
-    /** An entry read from partition {@code p} (already counted in flight on its partition). */
+    /** An entry read from partition {@code p} for this worker. */
     private void accept(int p, StreamEntry entry) {
-        inFlight.incrementAndGet();
-        taken.add(takenKey(p, entry.id()));
-        handle(p, entry, 1);
+        if (taken.add(takenKey(p, entry.id()))) {
+            handle(p, entry, 1);
+        }
     }
 
     /**
@@ -231,7 +229,6 @@ public final class Worker implements AutoCloseable {
         }
         log.info("{} - entry {} of partition {} was delivered in a reply lost with the connection; taking it now",
                 id(), entry.id(), p);
-        inFlight.incrementAndGet();
         handle(p, entry, 2);
     }
 
@@ -357,7 +354,6 @@ public final class Worker implements AutoCloseable {
 
     private void finishedEntry(int p, String entryId) {
         taken.remove(takenKey(p, entryId));
-        inFlight.decrementAndGet();
         consumer.wake();
     }
 
@@ -435,7 +431,6 @@ public final class Worker implements AutoCloseable {
                 // An entry still held from before a lapsed lease is running already: taking it twice would count
                 // it twice and keep the partition from ever being released.
                 if (taken.add(takenKey(p, r.entry().id()))) {
-                    inFlight.incrementAndGet();
                     handle(p, r.entry(), r.deliveries());
                 }
             }
@@ -507,7 +502,7 @@ public final class Worker implements AutoCloseable {
             s.fetching(false);
         }
         long deadline = System.nanoTime() + config.drainTimeout().toNanos();
-        while (inFlight.get() > 0 && System.nanoTime() - deadline < 0) {
+        while (!taken.isEmpty() && System.nanoTime() - deadline < 0) {
             try {
                 Thread.sleep(20);
             } catch (InterruptedException e) {
@@ -515,9 +510,9 @@ public final class Worker implements AutoCloseable {
                 break;
             }
         }
-        if (inFlight.get() > 0) {
+        if (!taken.isEmpty()) {
             log.warn("{} - drain timed out with {} requests in flight; they stay pending for the next owner", id(),
-                    inFlight.get());
+                    taken.size());
         }
         scheduler.shutdown();
         try {

@@ -1,6 +1,7 @@
 package io.github.arcticasync.worker;
 
 import io.github.arcticasync.internal.cluster.Keys;
+import io.github.arcticasync.internal.transport.Durations;
 import io.github.arcticasync.internal.transport.redis.RedisUrl;
 
 import java.net.InetAddress;
@@ -50,15 +51,8 @@ public record WorkerConfig(String redisUrl, String mongoUrl, String namespace, S
         if (maxDeliveries < 1) {
             throw new IllegalArgumentException("maxDeliveries must be >= 1, was " + maxDeliveries);
         }
-        requirePositive(resultTtl, "resultTtl");
-        requirePositive(drainTimeout, "drainTimeout");
-    }
-
-    private static void requirePositive(Duration d, String name) {
-        Objects.requireNonNull(d, name);
-        if (d.isNegative() || d.isZero()) {
-            throw new IllegalArgumentException(name + " must be positive, was " + d);
-        }
+        Durations.requirePositive(resultTtl, "resultTtl");
+        Durations.requirePositive(drainTimeout, "drainTimeout");
     }
 
     /** The lease: {@link #LEASE_HEARTBEATS} heartbeats. */

@@ -434,11 +434,7 @@ public final class LocalTransport implements Transport {
         }
 
         public Builder resultTtl(Duration ttl) {
-            Objects.requireNonNull(ttl, "resultTtl");
-            if (ttl.isNegative() || ttl.isZero()) {
-                throw new IllegalArgumentException("resultTtl must be positive, was " + ttl);
-            }
-            this.resultTtl = ttl;
+            this.resultTtl = Durations.requirePositive(ttl, "resultTtl");
             return this;
         }
 

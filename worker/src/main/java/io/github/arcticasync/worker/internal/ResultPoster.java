@@ -118,7 +118,7 @@ public final class ResultPoster implements AutoCloseable {
             byte[] stage = DataPlaneKeys.bytes(DataPlaneKeys.stagedResult(keys, part, t.requestId(), workerId));
             keyArgs.add(stage);
             keyArgs.add(DataPlaneKeys.bytes(DataPlaneKeys.stagedEnvelope(keys, part, t.requestId())));
-            boolean small = p.result().length <= RedisStreamsTransport.INLINE_RESULT_LIMIT;
+            boolean small = p.result().length <= RedisStreamsTransport.LUA_VALUE_LIMIT;
             if (!small) {
                 staged.put(stage, p.result());
             }

@@ -43,14 +43,6 @@ public final class LuaScript {
     }
 
     /**
-     * Queues the script on {@code pipeline} by SHA; call {@link #load} first on the same server when a NOSCRIPT reply
-     * is possible (the caller retries a batch that got one, see {@link #isNoScript}).
-     */
-    public Response<Object> queue(Pipeline pipeline, List<byte[]> keys, List<byte[]> args) {
-        return pipeline.evalsha(sha, keys, args);
-    }
-
-    /**
      * Runs the script after SETting each of {@code staged} (key → value, expiring after {@code ttlMillis}) in the same
      * pipeline: one round trip. The data plane stages large values this way because Redis's Lua hashes every byte of
      * a string argument on Redis's one thread, and a plain SET does not.
@@ -63,7 +55,7 @@ public final class LuaScript {
         Pipeline pipe = jedis.pipelined();
         SetParams ttl = SetParams.setParams().px(ttlMillis);
         staged.forEach((key, value) -> pipe.set(key, value, ttl));
-        Response<Object> reply = queue(pipe, keys, args);
+        Response<Object> reply = pipe.evalsha(sha, keys, args);
         pipe.sync();
         try {
             return reply.get();
@@ -75,13 +67,8 @@ public final class LuaScript {
         }
     }
 
-    /** Loads the script into the server's cache. */
-    public void load(Jedis jedis) {
-        jedis.scriptLoad(source);
-    }
-
     /** Whether {@code error} (from a pipelined response) says the server did not know a script. */
-    public static boolean isNoScript(RuntimeException error) {
+    private static boolean isNoScript(RuntimeException error) {
         return error instanceof JedisNoScriptException
                 || (error.getMessage() != null && error.getMessage().startsWith("NOSCRIPT"));
     }

@@ -10,6 +10,7 @@ import io.github.arcticasync.internal.execution.OperationCall;
 import io.github.arcticasync.internal.execution.OperationRegistry;
 import io.github.arcticasync.internal.protocol.EnvelopeCodec;
 import io.github.arcticasync.internal.transport.Deadline;
+import io.github.arcticasync.internal.transport.Durations;
 import io.github.arcticasync.internal.transport.RequestHandle;
 import io.github.arcticasync.internal.transport.Transport;
 import io.github.arcticasync.store.VersionStore;
@@ -63,12 +64,13 @@ public final class RedisStreamsTransport implements Transport {
      */
     static final Duration CLOSE_GRACE = Duration.ofSeconds(10);
     /**
-     * Results up to this size go through the complete script and travel in the reply notice itself; larger ones are
-     * staged with a plain SET and moved into place by the script, and the waiter GETs them: Redis's Lua hashes every
-     * byte of a string argument (about 0.4 ms of Redis's one thread for 256 KiB), a plain SET does not. Request
-     * envelopes above it are staged the same way by the submitter, and read by the worker with a GET.
+     * The largest value handed to a Lua script: Redis's Lua hashes every byte of a string argument (about 0.4 ms of
+     * Redis's one thread for 256 KiB), a plain SET does not. Results up to this size go through the complete script
+     * and travel in the reply notice itself; larger ones are staged with a plain SET, moved into place by the script,
+     * and the waiter GETs them. Request envelopes above it are staged the same way by the submitter, and read by the
+     * worker with a GET.
      */
-    public static final int INLINE_RESULT_LIMIT = 16 * 1024;
+    public static final int LUA_VALUE_LIMIT = 16 * 1024;
 
     private final RedisConnections connections;
     private final PoolControl control;
@@ -441,11 +443,7 @@ public final class RedisStreamsTransport implements Transport {
         }
 
         public Builder resultTtl(Duration ttl) {
-            Objects.requireNonNull(ttl, "resultTtl");
-            if (ttl.isNegative() || ttl.isZero()) {
-                throw new IllegalArgumentException("resultTtl must be positive, was " + ttl);
-            }
-            this.resultTtl = ttl;
+            this.resultTtl = Durations.requirePositive(ttl, "resultTtl");
             return this;
         }
 

@@ -334,7 +334,7 @@ final class SubmitBatcher implements AutoCloseable {
     }
 
     private static boolean staged(Pending p) {
-        return p.envelope.length > RedisStreamsTransport.INLINE_RESULT_LIMIT;
+        return p.envelope.length > RedisStreamsTransport.LUA_VALUE_LIMIT;
     }
 
     private static void sleep(long millis) {
