@@ -26,6 +26,7 @@ import redis.clients.jedis.Jedis;
 import redis.clients.jedis.HostAndPort;
 import redis.clients.jedis.params.ClientKillParams;
 
+import java.lang.ref.WeakReference;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -216,6 +217,29 @@ class RedisTransportIT {
             assertThat(((VersionedItem) other.waitRequest(other.request(r.id()), LONG)).version()).isEqualTo(1);
             assertThatThrownBy(() -> other.request("3-not-a-request")).isInstanceOf(IllegalArgumentException.class);
         }
+    }
+
+    /**
+     * The result lives in Redis until it expires; the client must not keep every decoded result for the whole TTL
+     * (a client running for an hour at thousands of requests per second would hold them all).
+     */
+    @Test
+    void aCompletedResultIsNotHeldByTheClientYetStaysFindableById() {
+        aa.waitRequest(aa.submit(LIB, "write", false, "HELD", frame(1000, 5)), LONG);
+        List<String> ids = new ArrayList<>();
+        List<WeakReference<Object>> results = new ArrayList<>();
+        for (int i = 0; i < 20; i++) {
+            AsyncRequest r = aa.submit(LIB, "read", false, "HELD");
+            results.add(new WeakReference<>(aa.waitRequest(r, LONG)));
+            ids.add(r.id());
+        }
+        await().atMost(Duration.ofSeconds(20)).until(() -> {
+            System.gc();
+            return results.stream().allMatch(w -> w.get() == null);
+        });
+        AsyncRequest again = aa.request(ids.get(7));
+        assertThat(again.id()).isEqualTo(ids.get(7));
+        assertThat(((VersionedItem) aa.waitRequest(again, LONG)).data()).isEqualTo(frame(1000, 5));
     }
 
     @Test

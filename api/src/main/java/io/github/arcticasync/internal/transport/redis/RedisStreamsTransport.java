@@ -30,7 +30,6 @@ import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.Condition;
@@ -82,17 +81,18 @@ public final class RedisStreamsTransport implements Transport {
     private final ResultWaiter waiter;
     private final SubmitBatcher submits;
     private final boolean pipelinedSubmits;
+    /**
+     * Requests submitted here and not yet completed. A completed one is dropped at once: its result lives in Redis
+     * until it expires, so {@link #find} rebuilds it from there, and holding every decoded result for the whole TTL
+     * would grow this client's heap with its request rate.
+     */
     private final Map<String, RedisRequest> own = new ConcurrentHashMap<>();
-    private final ConcurrentLinkedQueue<Expiry> expiries = new ConcurrentLinkedQueue<>();
 
     private final ReentrantLock lock = new ReentrantLock();
     private final Condition progress = lock.newCondition();
     private volatile boolean shutdown;
     /** Requests submitted here and not yet completed; counted before the shutdown check, so none slips past it. */
     private final AtomicLong pending = new AtomicLong();
-
-    private record Expiry(String id, Instant at) {
-    }
 
     private RedisStreamsTransport(Builder b) {
         this.clock = b.clock;
@@ -215,13 +215,12 @@ public final class RedisStreamsTransport implements Transport {
                 + "accepts no new requests (reopen it with resetPool)");
     }
 
-    /** Keeps a submitted request findable by id until its result expires, and counts it pending until done. */
+    /** Keeps a submitted request findable by id, and counts it pending, until it completes. */
     private void track(RedisRequest request) {
         String id = request.id();
-        expireOld();
         own.put(id, request);
         request.onComplete(r -> {
-            expiries.add(new Expiry(id, clock.instant().plus(resultTtl)));
+            own.remove(id);
             finished();
         });
     }
@@ -248,19 +247,9 @@ public final class RedisStreamsTransport implements Transport {
         }
     }
 
-    private void expireOld() {
-        Instant now = clock.instant();
-        for (Expiry e = expiries.peek(); e != null && e.at.isBefore(now); e = expiries.peek()) {
-            if (expiries.remove(e)) {
-                own.remove(e.id);
-            }
-        }
-    }
-
     @Override
     public Optional<RequestHandle> find(String id) {
         Objects.requireNonNull(id, "id must not be null");
-        expireOld();
         RedisRequest mine = own.get(id);
         if (mine != null) {
             return Optional.of(mine);

@@ -147,7 +147,9 @@ final class ResultWaiter implements AutoCloseable {
                     nextSweep = System.nanoTime() + SWEEP_INTERVAL.toNanos();
                 }
                 backoff = Duration.ofMillis(50);
-            } catch (RuntimeException e) {
+            } catch (RuntimeException | OutOfMemoryError e) {
+                // Out of memory reading one huge reply must not end this thread: every waiting request of the client
+                // would then hang until its timeout. Reconnect and read on; what was lost comes back with the sweep.
                 if (closed) {
                     break;
                 }
@@ -241,7 +243,8 @@ final class ResultWaiter implements AutoCloseable {
         }
         try {
             w.request.complete(codec.decodeResult(encoded));
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | OutOfMemoryError e) {
+            // One result too large to decode fails its own request, not the dispatcher.
             log.warn("request {} - its result could not be decoded: {}", id, e.toString());
             w.request.fail(new AsyncArcticException("The result of request " + id + " could not be decoded: "
                     + e.getMessage(), e), clock.instant());
