@@ -45,6 +45,11 @@ final class WorkerCommand implements Callable<Integer> {
             description = "This worker's id, unique in the namespace (default: <host>-<pid>-<random>).")
     private String workerId;
 
+    @Option(names = "--result-ttl-s", paramLabel = "S", defaultValue = "${env:ARCTIC_ASYNC_RESULT_TTL_S}",
+            description = "How long results stay readable in Redis, in seconds (default 3600). Results of a busy "
+                    + "pool accumulate for this long: lower it when results are large.")
+    private Long resultTtlSeconds;
+
     @Option(names = "--heartbeat-ms", paramLabel = "MS", hidden = true,
             description = "Heartbeat interval; the lease is three of them (default 1000).")
     private Integer heartbeatMillis;
@@ -94,6 +99,9 @@ final class WorkerCommand implements Callable<Integer> {
             }
             if (heartbeatMillis != null) {
                 b.heartbeatInterval(Duration.ofMillis(heartbeatMillis));
+            }
+            if (resultTtlSeconds != null) {
+                b.resultTtl(Duration.ofSeconds(resultTtlSeconds));
             }
             return b.build();
         } catch (IllegalArgumentException e) {

@@ -42,6 +42,12 @@ class ClusterCommandsTest {
     }
 
     @Test
+    void workerRejectsANonPositiveResultTtl() {
+        assertBadUsage(CliProcesses.inProcess("worker", "--redis", "redis://127.0.0.1:1", "--mongo",
+                "mongodb://127.0.0.1:1", "--result-ttl-s", "0"), "resultTtl");
+    }
+
+    @Test
     void coordinatorRejectsABadNamespace() {
         assertBadUsage(CliProcesses.inProcess("coordinator", "--redis", "redis://127.0.0.1:1", "--namespace",
                 "no spaces"), "--namespace");

@@ -12,7 +12,7 @@ import java.util.function.UnaryOperator;
  * {@link #run(WorkerConfig)}; {@link #main} reads the configuration from {@code ARCTIC_ASYNC_*} system properties or
  * environment variables: {@code ARCTIC_ASYNC_REDIS_URL} (required), {@code ARCTIC_ASYNC_MONGO_URL} (required),
  * {@code ARCTIC_ASYNC_NAMESPACE}, {@code ARCTIC_ASYNC_WORKER_ID}, {@code ARCTIC_ASYNC_WORKER_THREADS},
- * {@code ARCTIC_ASYNC_HEARTBEAT_MS}.
+ * {@code ARCTIC_ASYNC_HEARTBEAT_MS}, {@code ARCTIC_ASYNC_RESULT_TTL_S}.
  */
 public final class WorkerMain {
     private static final Logger log = LoggerFactory.getLogger(WorkerMain.class);
@@ -70,6 +70,10 @@ public final class WorkerMain {
         String heartbeat = get.apply("ARCTIC_ASYNC_HEARTBEAT_MS");
         if (heartbeat != null && !heartbeat.isBlank()) {
             b.heartbeatInterval(Duration.ofMillis(parse(heartbeat, "ARCTIC_ASYNC_HEARTBEAT_MS")));
+        }
+        String ttl = get.apply("ARCTIC_ASYNC_RESULT_TTL_S");
+        if (ttl != null && !ttl.isBlank()) {
+            b.resultTtl(Duration.ofSeconds(parse(ttl, "ARCTIC_ASYNC_RESULT_TTL_S")));
         }
         return b.build();
     }

@@ -190,7 +190,7 @@ class RedisTransportIT {
         DataFrame big = frame(80_000, 3); // 1.28 MB of rows, far above the inline limit
         aa.waitRequest(aa.submit(LIB, "write", false, "BIG", big), LONG);
         List<AsyncRequest> reads = new ArrayList<>();
-        for (int i = 0; i < 6; i++) {
+        for (int i = 0; i < 12; i++) { // more than one fetch round trip's worth (ResultWaiter.FETCH_CHUNK)
             reads.add(aa.submit(LIB, "read", false, "BIG"));
         }
         try (AsyncArctic other = AsyncArctic.builder().redis(redis.uri()).namespace(NS).build();

@@ -8,7 +8,8 @@ import java.time.Duration;
 /**
  * A worker process for the benchmark: {@code WorkerMain}'s settings ({@code ARCTIC_ASYNC_REDIS_URL},
  * {@code ARCTIC_ASYNC_MONGO_URL}, {@code ARCTIC_ASYNC_NAMESPACE}, {@code ARCTIC_ASYNC_WORKER_ID},
- * {@code ARCTIC_ASYNC_WORKER_THREADS}, {@code ARCTIC_ASYNC_HEARTBEAT_MS} as system properties) and the same
+ * {@code ARCTIC_ASYNC_WORKER_THREADS}, {@code ARCTIC_ASYNC_HEARTBEAT_MS}, {@code ARCTIC_ASYNC_RESULT_TTL_S} as system
+ * properties) and the same
  * {@link Worker}, but with {@link BenchOperations#registry()} so it can also run the bench-only operations. It drains
  * on SIGTERM as {@code WorkerMain} does.
  */
@@ -24,6 +25,7 @@ public final class BenchWorkerMain {
                 .workerId(required("ARCTIC_ASYNC_WORKER_ID"))
                 .maxThreads(Integer.parseInt(required("ARCTIC_ASYNC_WORKER_THREADS")))
                 .heartbeatInterval(Duration.ofMillis(Long.parseLong(required("ARCTIC_ASYNC_HEARTBEAT_MS"))))
+                .resultTtl(Duration.ofSeconds(Long.parseLong(required("ARCTIC_ASYNC_RESULT_TTL_S"))))
                 .build();
         Worker worker = Worker.start(config, null, BenchOperations.registry(), null);
         Runtime.getRuntime().addShutdownHook(new Thread(worker::drain, "bench-worker-shutdown"));

@@ -12,13 +12,13 @@ public final class ClusterBenchMain {
               cluster [--workers N] [--pool N] [--symbols N] [--warmup N] [--rounds N] [--latency-requests N]
                      [--throughput-requests N] [--blob-requests N] [--submitters N] [--batch N]
                      [--scaling-pools 1,2,4,8,16,32|none] [--sleep-ms N] [--scaling-requests N]
-                     [--heartbeat-ms N] [--baseline redisson|none]
+                     [--heartbeat-ms N] [--baseline redisson|none] [--result-ttl-s 30]
                      Redis transport + worker JVMs vs Redisson's RExecutorService on the same redis-server
                      (--baseline none: ours alone, for profiling; no ratios)
             """;
     private static final Set<String> OPTIONS = Set.of("workers", "pool", "symbols", "warmup", "rounds",
             "latency-requests", "throughput-requests", "blob-requests", "submitters", "batch", "scaling-pools",
-            "sleep-ms", "scaling-requests", "heartbeat-ms", "baseline");
+            "sleep-ms", "scaling-requests", "heartbeat-ms", "baseline", "result-ttl-s");
 
     private ClusterBenchMain() {
     }
@@ -49,7 +49,8 @@ public final class ClusterBenchMain {
                 num(v, "blob-requests", d.blobRequests()), num(v, "submitters", d.submitters()),
                 num(v, "batch", d.batch()), pools(v.get("scaling-pools"), d.scalingPools()),
                 num(v, "sleep-ms", d.sleepMillis()), num(v, "scaling-requests", d.scalingRequestsPerThread()),
-                num(v, "heartbeat-ms", d.heartbeatMillis()), baseline(v.get("baseline"), d.baseline()));
+                num(v, "heartbeat-ms", d.heartbeatMillis()), baseline(v.get("baseline"), d.baseline()),
+                num(v, "result-ttl-s", d.resultTtlSeconds()));
     }
 
     private static int num(Map<String, String> v, String name, int fallback) {

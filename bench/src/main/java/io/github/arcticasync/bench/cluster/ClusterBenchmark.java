@@ -63,7 +63,8 @@ public final class ClusterBenchmark {
     /** What to run. */
     public record Config(int workers, int pool, int symbols, int warmup, int rounds, int latencyRequests,
                          int throughputRequests, int blobRequests, int submitters, int batch, List<Integer> scalingPools,
-                         int sleepMillis, int scalingRequestsPerThread, int heartbeatMillis, boolean baseline) {
+                         int sleepMillis, int scalingRequestsPerThread, int heartbeatMillis, boolean baseline,
+                         int resultTtlSeconds) {
         public Config {
             positive(workers, "workers");
             positive(pool, "pool");
@@ -90,11 +91,14 @@ public final class ClusterBenchmark {
             if (heartbeatMillis < 50) {
                 throw new IllegalArgumentException("heartbeat-ms must be at least 50, was " + heartbeatMillis);
             }
+            positive(resultTtlSeconds, "result-ttl-s");
         }
 
         public static Config defaults() {
+            // Results expire after 30 s: the run then measures Redis reusing memory, as a pool whose result TTL
+            // matches its rate does, not Redis growing by every result for an hour (benchmarks.md §5).
             return new Config(2, 8, 100, 1, 3, 2_000, 20_000, 400, 4, 100, List.of(1, 2, 4, 8, 16, 32), 10, 50,
-                    1000, true);
+                    1000, true, 30);
         }
 
         int maxPool() {
@@ -144,14 +148,16 @@ public final class ClusterBenchmark {
                 awaitOwnedAndCapacity(redis, control, config.pool());
                 // Without the baseline no Redisson worker runs; the client is still made (cheap) to keep one code path.
                 RedissonClient redisson = Redisson.create(RedissonWorkerMain.config(redis.url()));
-                try (AsyncArctic aa = AsyncArctic.builder().redis(redis.url()).namespace(NAMESPACE).build();
+                Duration ttl = Duration.ofSeconds(config.resultTtlSeconds());
+                try (AsyncArctic aa = AsyncArctic.builder().redis(redis.url()).namespace(NAMESPACE).resultTtl(ttl)
+                        .build();
                      RedisStreamsTransport raw = RedisStreamsTransport.builder().url(redis.url()).namespace(NAMESPACE)
-                             .registry(BenchOperations.registry()).build();
+                             .registry(BenchOperations.registry()).resultTtl(ttl).build();
                      AsyncArctic aaPipelined = AsyncArctic.builder().redis(redis.url()).namespace(NAMESPACE)
-                             .pipelinedSubmits(true).build();
+                             .resultTtl(ttl).pipelinedSubmits(true).build();
                      RedisStreamsTransport rawPipelined = RedisStreamsTransport.builder().url(redis.url())
-                             .namespace(NAMESPACE).registry(BenchOperations.registry()).pipelinedSubmits(true)
-                             .build()) {
+                             .namespace(NAMESPACE).registry(BenchOperations.registry()).resultTtl(ttl)
+                             .pipelinedSubmits(true).build()) {
                     RExecutorService es = redisson.getExecutorService(EXECUTOR);
                     if (config.baseline()) {
                         awaitRedissonWorkers(es, children);
@@ -209,7 +215,8 @@ public final class ClusterBenchmark {
                     "ARCTIC_ASYNC_NAMESPACE", NAMESPACE,
                     "ARCTIC_ASYNC_WORKER_ID", "w" + w,
                     "ARCTIC_ASYNC_WORKER_THREADS", Integer.toString(maxThreads),
-                    "ARCTIC_ASYNC_HEARTBEAT_MS", Integer.toString(config.heartbeatMillis()))));
+                    "ARCTIC_ASYNC_HEARTBEAT_MS", Integer.toString(config.heartbeatMillis()),
+                    "ARCTIC_ASYNC_RESULT_TTL_S", Integer.toString(config.resultTtlSeconds()))));
         }
         for (int w = 0; config.baseline() && w < config.workers(); w++) {
             // Redisson's executor has no cluster-wide limit: each JVM gets its share of the pool.

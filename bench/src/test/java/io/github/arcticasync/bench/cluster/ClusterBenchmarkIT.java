@@ -18,7 +18,7 @@ class ClusterBenchmarkIT {
     @Test
     void tinyRunMeasuresBothSidesOnTheSameRedis() throws Exception {
         ClusterBenchmark.Config config = new ClusterBenchmark.Config(1, 2, 5, 0, 1, 20, 100, 4, 2, 10, List.of(1, 2),
-                1, 2, 500, true);
+                1, 2, 500, true, 30);
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         PrintStream log = new PrintStream(bytes, true, StandardCharsets.UTF_8);
 
@@ -46,5 +46,9 @@ class ClusterBenchmarkIT {
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("--wrokers");
         assertThatThrownBy(() -> ClusterBenchMain.config(List.of("--pool", "0")))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("pool");
+        assertThat(c.resultTtlSeconds()).isEqualTo(30);
+        assertThat(ClusterBenchMain.config(List.of("--result-ttl-s", "3600")).resultTtlSeconds()).isEqualTo(3600);
+        assertThatThrownBy(() -> ClusterBenchMain.config(List.of("--result-ttl-s", "0")))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("result-ttl-s");
     }
 }

@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 
 /**
  * Delivers results to the waiting requests of one client with one thread and one blocking connection, however many
@@ -38,6 +39,14 @@ final class ResultWaiter implements AutoCloseable {
     static final Duration SWEEP_INTERVAL = Duration.ofSeconds(3);
     /** Most notices read per XREAD. */
     private static final int READ_COUNT = 1000;
+    /**
+     * Result keys read per round trip. Large results are read a few at a time: a pipeline of hundreds of 256 KiB GETs
+     * makes Redis build all those replies in fresh memory before the first byte is read, and page faults on fresh
+     * memory cost Redis more than the copies themselves (benchmarks.md §5).
+     */
+    static final int FETCH_CHUNK = 8;
+    /** Result keys read per round trip by the sweep: mostly absent (the request still runs), so they cost little. */
+    private static final int SWEEP_CHUNK = 256;
     /**
      * Notices read before the stream is trimmed with the next fetch, so that a batch of inline results costs no round
      * trip besides its read (the sweep trims too, at least every {@link #SWEEP_INTERVAL}).
@@ -164,17 +173,18 @@ final class ResultWaiter implements AutoCloseable {
     }
 
     private void handle(Jedis jedis, List<StreamEntry> entries) {
-        List<String> toFetch = new ArrayList<>();
+        List<Waiting> toFetch = new ArrayList<>();
         for (StreamEntry e : entries) {
             String id = e.text(DataPlaneKeys.ID);
             if (id == null) {
                 continue;
             }
             byte[] inline = e.fields().get(DataPlaneKeys.RESULT);
+            Waiting w;
             if (inline != null) {
                 deliver(id, inline);
-            } else if (waiting.containsKey(id)) {
-                toFetch.add(id);
+            } else if ((w = waiting.get(id)) != null) {
+                toFetch.add(w);
             }
         }
         lastId = entries.get(entries.size() - 1).id();
@@ -182,21 +192,34 @@ final class ResultWaiter implements AutoCloseable {
         if (toFetch.isEmpty() && untrimmed < TRIM_EVERY) {
             return; // every result came inline: no round trip before the next read
         }
-        Pipeline pipe = jedis.pipelined();
-        List<Response<byte[]>> fetched = new ArrayList<>(toFetch.size());
-        for (String id : toFetch) {
-            Waiting w = waiting.get(id);
-            fetched.add(w == null ? null : pipe.get(DataPlaneKeys.bytes(keys.result(w.request.partition(), id))));
-        }
-        if (untrimmed >= TRIM_EVERY || !toFetch.isEmpty()) {
-            trim(pipe);
-        }
-        pipe.sync();
-        for (int i = 0; i < toFetch.size(); i++) {
-            if (fetched.get(i) != null && fetched.get(i).get() != null) {
-                deliver(toFetch.get(i), fetched.get(i).get());
+        fetch(jedis, toFetch, FETCH_CHUNK, this::trim); // the trim rides along with the first fetch
+    }
+
+    /**
+     * Reads and delivers the result keys of {@code requests}, {@code chunk} per round trip; {@code first} adds commands
+     * to the first round trip (sent even when there is nothing to read).
+     */
+    private void fetch(Jedis jedis, List<Waiting> requests, int chunk, Consumer<Pipeline> first) {
+        int from = 0;
+        do {
+            int to = Math.min(requests.size(), from + chunk);
+            Pipeline pipe = jedis.pipelined();
+            if (from == 0) {
+                first.accept(pipe);
             }
-        }
+            List<Response<byte[]>> fetched = new ArrayList<>(to - from);
+            for (Waiting w : requests.subList(from, to)) {
+                fetched.add(pipe.get(DataPlaneKeys.bytes(keys.result(w.request.partition(), w.request.id()))));
+            }
+            pipe.sync();
+            for (int i = from; i < to; i++) {
+                byte[] result = fetched.get(i - from).get();
+                if (result != null) {
+                    deliver(requests.get(i).request.id(), result);
+                }
+            }
+            from = to;
+        } while (from < requests.size());
     }
 
     /** This client is the stream's only reader: what it has read can go. */
@@ -220,20 +243,10 @@ final class ResultWaiter implements AutoCloseable {
                 old.add(w);
             }
         }
-        Pipeline pipe = jedis.pipelined();
-        List<Response<byte[]>> fetched = new ArrayList<>(old.size());
-        for (Waiting w : old) {
-            fetched.add(pipe.get(DataPlaneKeys.bytes(keys.result(w.request.partition(), w.request.id()))));
-        }
-        pipe.pexpire(replyStreamKey, replyStreamTtl.toMillis());
-        trim(pipe);
-        pipe.sync();
-        for (int i = 0; i < old.size(); i++) {
-            byte[] result = fetched.get(i).get();
-            if (result != null) {
-                deliver(old.get(i).request.id(), result);
-            }
-        }
+        fetch(jedis, old, SWEEP_CHUNK, pipe -> {
+            pipe.pexpire(replyStreamKey, replyStreamTtl.toMillis());
+            trim(pipe);
+        });
     }
 
     private void deliver(String id, byte[] encoded) {
