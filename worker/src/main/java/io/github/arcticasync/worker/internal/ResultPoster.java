@@ -17,6 +17,8 @@ import java.util.Map;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.locks.LockSupport;
 import java.util.function.Consumer;
 
 /**
@@ -24,6 +26,12 @@ import java.util.function.Consumer;
  * {@link StreamScripts#COMPLETE} call for all of it (per request: result SET NX, XACK, notice to the submitter and any
  * foreign watchers, fenced by ownership) — one round trip and one script call per batch. Result, ack and notice in
  * one atomic step: a crash before it leaves the entry pending for the next owner; after it, nothing is redone.
+ *
+ * <p>When nothing is being posted, {@link #post} posts on the calling (executor) thread instead of handing over to the
+ * poster thread: on an idle worker that saves a thread wake-up on every request's path, which on a busy two-core
+ * machine costs about as much as the Redis round trip. While a post is on the wire, results queue for the poster
+ * thread, which sends them as one batch afterwards; it also retries a batch that failed, so no caller ever waits for a
+ * Redis that is away.
  */
 public final class ResultPoster implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(ResultPoster.class);
@@ -45,6 +53,8 @@ public final class ResultPoster implements AutoCloseable {
     private final Consumer<Posting> onPosted;
     private final WorkerMetrics metrics;
     private final BlockingQueue<Posting> queue = new LinkedBlockingQueue<>();
+    /** Held by whichever thread has a batch on the wire: one post at a time keeps batches whole. */
+    private final AtomicBoolean posting = new AtomicBoolean();
     private final Thread thread;
     private volatile boolean closing;
 
@@ -61,8 +71,28 @@ public final class ResultPoster implements AutoCloseable {
         this.thread.start();
     }
 
-    public void post(Posting posting) {
-        queue.add(posting);
+    /** Posts {@code done}: now on this thread if no post is on the wire, else with the poster thread's next batch. */
+    public void post(Posting done) {
+        if (closing || !posting.compareAndSet(false, true)) {
+            queue.add(done);
+            return;
+        }
+        List<Posting> batch = new ArrayList<>();
+        batch.add(done);
+        queue.drainTo(batch, MAX_BATCH - 1);
+        try {
+            postBatch(batch);
+        } catch (RuntimeException e) {
+            // The poster thread retries with backoff; this caller goes back to running requests.
+            queue.addAll(batch);
+            return;
+        } finally {
+            posting.set(false);
+            LockSupport.unpark(thread); // it may hold a batch and wait for the wire
+        }
+        for (Posting p : batch) {
+            onPosted.accept(p);
+        }
     }
 
     private void run() {
@@ -76,9 +106,16 @@ public final class ResultPoster implements AutoCloseable {
                         continue;
                     }
                     batch.add(first);
-                    queue.drainTo(batch, MAX_BATCH - 1);
                 }
-                postBatch(batch);
+                while (!posting.compareAndSet(false, true)) {
+                    LockSupport.parkNanos(this, 1_000_000); // unparked when the caller's post is done
+                }
+                try {
+                    queue.drainTo(batch, MAX_BATCH - batch.size());
+                    postBatch(batch);
+                } finally {
+                    posting.set(false);
+                }
                 for (Posting p : batch) {
                     onPosted.accept(p);
                 }
@@ -143,11 +180,6 @@ public final class ResultPoster implements AutoCloseable {
                 metrics.completed(p.counter() == StatCounter.COMPLETED);
             }
         }
-    }
-
-    /** Whether nothing waits to be posted. */
-    public boolean idle() {
-        return queue.isEmpty();
     }
 
     @Override
