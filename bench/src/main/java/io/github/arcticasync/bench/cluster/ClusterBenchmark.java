@@ -144,6 +144,8 @@ public final class ClusterBenchmark {
                     .initialPoolSize(config.pool()).build());
                  RedisConnections connections = new RedisConnections(RedisUrl.parse(redis.url()), "bench-harness", 2)) {
                 startWorkers(redis, mongo, children);
+                children.add(new ChildJvm("stream-echo", StreamEcho.class, "64m",
+                        Map.of("bench.redis.port", Integer.toString(redis.port()))));
                 PoolControl control = new PoolControl(connections, NAMESPACE);
                 awaitOwnedAndCapacity(redis, control, config.pool());
                 // Without the baseline no Redisson worker runs; the client is still made (cheap) to keep one code path.
@@ -166,8 +168,8 @@ public final class ClusterBenchmark {
                                     + "mongo %s, submitters %d, Redisson batch %d%n", config.workers(),
                             config.baseline() ? config.workers() : 0, config.pool(), redis.url(), mongo.url(), config.submitters(),
                             config.batch());
-                    Sides sides = new Sides(aa, raw, es, symbols, submitters);
-                    Sides pipelined = new Sides(aaPipelined, rawPipelined, es, symbols, submitters);
+                    Sides sides = new Sides(aa, raw, es, symbols, submitters, new StreamEcho.Client(redis.port()));
+                    Sides pipelined = new Sides(aaPipelined, rawPipelined, es, symbols, submitters, null);
                     for (int round = 0; round < config.warmup() + config.rounds(); round++) {
                         m.recording(round >= config.warmup());
                         runRound(round, sides, pipelined, m);
@@ -277,16 +279,19 @@ public final class ClusterBenchmark {
         final RExecutorService es;
         final String[] symbols;
         final ExecutorService submitters;
+        /** The bare stream round trip (the latency floor); null where unused. */
+        final StreamEcho.Client echo;
         /** When the last submit of the latest many-in-flight step returned (for the submit-only rate). */
         volatile long submittedAt;
 
         Sides(AsyncArctic aa, RedisStreamsTransport raw, RExecutorService es, String[] symbols,
-              ExecutorService submitters) {
+              ExecutorService submitters, StreamEcho.Client echo) {
             this.aa = aa;
             this.raw = raw;
             this.es = es;
             this.symbols = symbols;
             this.submitters = submitters;
+            this.echo = echo;
         }
 
         String symbol(int k) {
@@ -383,6 +388,8 @@ public final class ClusterBenchmark {
                 () -> latency(m, "redisson.noop.latency", lat,
                         k -> s.es.submit(new RedissonTasks.Noop(s.symbol(k))).get(WAIT.toMillis(),
                                 TimeUnit.MILLISECONDS)));
+        // The floor: what two blocking stream reads between two JVMs cost on this machine now, nothing of ours.
+        latency(m, "floor.noop.latency", lat, k -> s.echo.roundTrip());
         int n = config.throughputRequests();
         pair(oursFirst,
                 () -> timed(m, "ours.has_symbol.throughput", s, () -> checkAll(s.ours(n,
@@ -540,6 +547,11 @@ public final class ClusterBenchmark {
                 : "n/a";
     }
 
+    private static void printLatency(PrintStream out, Measurements m, String step) {
+        out.printf("%-30s %9.1f %9.1f %9.1f%n", step, m.percentile(step, 50) / 1e3, m.percentile(step, 90) / 1e3,
+                m.percentile(step, 99) / 1e3);
+    }
+
     /** Prints the figures as docs/benchmarks.md shows them. */
     public static void print(Result r, PrintStream out) {
         Measurements m = r.steps();
@@ -550,8 +562,10 @@ public final class ClusterBenchmark {
         for (String op : List.of("has_symbol", "noop")) {
             for (String side : c.baseline() ? List.of("ours", "redisson") : List.of("ours")) {
                 String step = side + "." + op + ".latency";
-                out.printf("%-30s %9.1f %9.1f %9.1f%n", step, m.percentile(step, 50) / 1e3,
-                        m.percentile(step, 90) / 1e3, m.percentile(step, 99) / 1e3);
+                if (side.equals("ours") && op.equals("noop")) {
+                    printLatency(out, m, "floor.noop.latency");
+                }
+                printLatency(out, m, step);
             }
             double p50 = m.percentile("ours." + op + ".latency", 50) / 1e6;
             double p99 = m.percentile("ours." + op + ".latency", 99) / 1e6;
@@ -560,6 +574,9 @@ public final class ClusterBenchmark {
                     ratio(m, "ours." + op + ".latency", "redisson." + op + ".latency", 99),
                     p50 <= 0.3 ? "MET" : "MISSED", p50, p99 <= 1.5 ? "MET" : "MISSED", p99);
         }
+        out.printf("noop: ours/floor p50 %s p99 %s (floor: a bare XADD -> XREAD round trip through a second JVM)%n",
+                ratio(m, "ours.noop.latency", "floor.noop.latency", 50),
+                ratio(m, "ours.noop.latency", "floor.noop.latency", 99));
         int n = c.throughputRequests();
         out.printf("%nthroughput, %d requests in flight per round, %d submitter threads (median of %d rounds)%n", n,
                 c.submitters(), m.count("ours.noop.throughput"));
