@@ -66,6 +66,11 @@ public final class Worker implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(Worker.class);
     /** Entries fetched beyond the thread allotment, so threads never wait for a round trip. */
     private static final int PREFETCH = 16;
+    /**
+     * Heartbeats after which an entry pending for this worker that it does not hold is taken again (see
+     * {@link PartitionConsumer}); long enough that a lost reply is normally recovered by the reconnect first.
+     */
+    static final int STRAY_HEARTBEATS = 20;
 
     private final WorkerConfig config;
     private final RedisConnections connections;
@@ -121,8 +126,8 @@ public final class Worker implements AutoCloseable {
                 this::posted);
         this.deadLetters = new DeadLetters(connections, keys, config.workerId(), codec, poster, metrics);
         this.consumer = new PartitionConsumer(connections, keys, config.workerId(), owned, this::room, this::accept,
-                this::recoverOwnPending,
-                this::recreateGroup);
+                this::recoverOwnPending, this::recreateGroup, (p, entryId) -> taken.contains(takenKey(p, entryId)),
+                config.heartbeatInterval().multipliedBy(STRAY_HEARTBEATS));
         this.scheduler = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "arctic-async-heartbeat-" + config.workerId());
             t.setDaemon(true);
@@ -220,15 +225,16 @@ public final class Worker implements AutoCloseable {
     }
 
     /**
-     * An entry pending for this worker, seen after a lost connection: one it holds already is skipped; one a lost
-     * reply never brought is taken now, as a redelivery (so it runs only if no result exists yet).
+     * An entry pending for this worker, seen after a lost connection or found idle and not held: one it holds already
+     * is skipped; one a lost reply never brought (or one given back) is taken now, as a redelivery (so it runs only if
+     * no result exists yet).
      */
     private void recoverOwnPending(int p, StreamEntry entry) {
         if (!owned.containsKey(p) || !taken.add(takenKey(p, entry.id()))) {
             return;
         }
-        log.info("{} - entry {} of partition {} was delivered in a reply lost with the connection; taking it now",
-                id(), entry.id(), p);
+        log.info("{} - entry {} of partition {} is pending for this worker but was not held (a reply lost with the "
+                + "connection, or given back); taking it now", id(), entry.id(), p);
         handle(p, entry, 2);
     }
 
@@ -258,7 +264,8 @@ public final class Worker implements AutoCloseable {
         try {
             env = envelopeOf(entry);
         } catch (JedisConnectionException e) {
-            // Not ours to judge: give the entry back to the pending list; the consumer's reconnect recovers it.
+            // Not ours to judge: give the entry back to the pending list; the consumer takes it again (after its
+            // reconnect, or as a stray).
             finishedEntry(p, entry.id());
             throw e;
         }

@@ -340,30 +340,53 @@ class RedisTransportIT {
      */
     @Test
     void anEntryWhoseReadReplyWasLostIsTakenByItsOwnerAfterTheReconnect() {
-        Keys keys = Keys.of(NS);
-        int p = keys.partitionOf(LIB.name(), "LOST");
-        assertThat(aa.waitRequest(aa.submit(LIB, "has_symbol", false, "WARM-" + p), LONG)).isEqualTo(false);
-        // A real request entry, made by a client of a namespace nobody serves; its notice will reach that client.
         try (AsyncArctic probe = AsyncArctic.builder().redis(redis.uri()).namespace("it-probe").build();
              Jedis jedis = new Jedis(new HostAndPort(redis.host(), redis.port()))) {
-            AsyncRequest r = probe.submit(LIB, "has_symbol", false, "LOST");
-            String owner = await().atMost(LONG).until(() -> jedis.get(keys.owner(p)), Objects::nonNull);
-            jedis.eval("""
-                    local e = redis.call('XRANGE', KEYS[1], '-', '+', 'COUNT', 1)[1]
-                    redis.call('XADD', KEYS[2], '*', unpack(e[2]))
-                    redis.call('XREADGROUP', 'GROUP', ARGV[1], ARGV[2], 'COUNT', 1, 'STREAMS', KEYS[2], '>')
-                    return 1
-                    """, List.of(Keys.of("it-probe").requestStream(p), keys.requestStream(p)),
-                    List.of(Keys.CONSUMER_GROUP, owner));
-            await().during(Duration.ofMillis(1500)).atMost(LONG).until(() -> !r.isCompleted());
+            LostRead lost = loseARead(probe, jedis, "LOST");
+            // Far shorter than the stray check's idle time: only the reconnect can bring it back.
+            await().during(Duration.ofMillis(1500)).atMost(LONG).until(() -> !lost.request().isCompleted());
 
             String fetcher = await().atMost(LONG).until(() -> jedis.clientList().lines()
-                    .filter(l -> l.contains("name=aa-worker-" + owner + " ") && l.contains("cmd=xreadgroup"))
+                    .filter(l -> l.contains("name=aa-worker-" + lost.owner() + " ") && l.contains("cmd=xreadgroup"))
                     .map(l -> l.substring(l.indexOf("id=") + 3, l.indexOf(' ', l.indexOf("id="))))
                     .findFirst().orElse(null), Objects::nonNull);
             jedis.clientKill(ClientKillParams.clientKillParams().id(fetcher));
-            assertThat(probe.waitRequest(r, LONG)).isEqualTo(false);
+            assertThat(probe.waitRequest(lost.request(), LONG)).isEqualTo(false);
         }
+    }
+
+    /** No connection drop at all: the owner's stray check takes an entry pending for it that it does not hold. */
+    @Test
+    void anEntryPendingForItsLiveOwnerButNotHeldIsTakenByTheStrayCheck() {
+        try (AsyncArctic probe = AsyncArctic.builder().redis(redis.uri()).namespace("it-probe").build();
+             Jedis jedis = new Jedis(new HostAndPort(redis.host(), redis.port()))) {
+            LostRead lost = loseARead(probe, jedis, "STRAY");
+            Duration strayCheck = HEARTBEAT.multipliedBy(Worker.STRAY_HEARTBEATS);
+            assertThat(probe.waitRequest(lost.request(), strayCheck.multipliedBy(2).plus(LONG))).isEqualTo(false);
+        }
+    }
+
+    private record LostRead(AsyncRequest request, String owner) {
+    }
+
+    /**
+     * Puts a real request entry (made by a client of a namespace nobody serves, whose notice will reach that client) on
+     * the stream of {@code symbol}'s partition and reads it for the partition's owner, as a read whose reply was lost.
+     */
+    private static LostRead loseARead(AsyncArctic probe, Jedis jedis, String symbol) {
+        Keys keys = Keys.of(NS);
+        int p = keys.partitionOf(LIB.name(), symbol);
+        assertThat(aa.waitRequest(aa.submit(LIB, "has_symbol", false, "WARM-" + p), LONG)).isEqualTo(false);
+        AsyncRequest r = probe.submit(LIB, "has_symbol", false, symbol);
+        String owner = await().atMost(LONG).until(() -> jedis.get(keys.owner(p)), Objects::nonNull);
+        jedis.eval("""
+                local e = redis.call('XREVRANGE', KEYS[1], '+', '-', 'COUNT', 1)[1]
+                redis.call('XADD', KEYS[2], '*', unpack(e[2]))
+                redis.call('XREADGROUP', 'GROUP', ARGV[1], ARGV[2], 'COUNT', 1, 'STREAMS', KEYS[2], '>')
+                return 1
+                """, List.of(Keys.of("it-probe").requestStream(p), keys.requestStream(p)),
+                List.of(Keys.CONSUMER_GROUP, owner));
+        return new LostRead(r, owner);
     }
 
     private static List<byte[]> submitKeys(Keys keys, int p, String id) {

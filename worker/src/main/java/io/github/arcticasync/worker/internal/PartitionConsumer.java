@@ -10,6 +10,7 @@ import redis.clients.jedis.Jedis;
 import redis.clients.jedis.Protocol;
 import redis.clients.jedis.exceptions.JedisDataException;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -19,6 +20,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.BiConsumer;
+import java.util.function.BiPredicate;
 import java.util.function.IntConsumer;
 import java.util.function.IntSupplier;
 
@@ -26,10 +28,17 @@ import java.util.function.IntSupplier;
  * Reads new entries from every partition this worker owns and fetches, with one blocking {@code XREADGROUP} over all
  * their streams on one dedicated connection, and only as many as the worker has room for (its thread allotment plus a
  * small prefetch), so a worker never hoards entries another could run.
+ *
+ * <p>Entries pending for this worker that it does not hold — a read whose reply was lost, an entry given back after a
+ * failed envelope read — are reclaimed by nobody else while this worker lives. It picks them up itself: all of them
+ * after it lost its connection, and every {@code strayAfter} those idle at least that long (an entry it holds is never
+ * taken twice: {@code holds} tells).
  */
 public final class PartitionConsumer implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(PartitionConsumer.class);
     private static final Duration BLOCK = Duration.ofMillis(200);
+    /** Most stray entries looked at per partition and check. */
+    private static final int STRAY_PAGE = 100;
 
     private final RedisConnections connections;
     private final Keys keys;
@@ -39,6 +48,9 @@ public final class PartitionConsumer implements AutoCloseable {
     private final BiConsumer<Integer, StreamEntry> sink;
     private final BiConsumer<Integer, StreamEntry> ownPending;
     private final IntConsumer groupMissing;
+    private final BiPredicate<Integer, String> holds;
+    private final Duration strayAfter;
+    private long nextStrayCheck;
     private final ReentrantLock lock = new ReentrantLock();
     private final Condition wake = lock.newCondition();
     private final Thread thread;
@@ -50,11 +62,13 @@ public final class PartitionConsumer implements AutoCloseable {
      * @param ownPending   after a lost connection, receives every entry pending for this worker in the partitions it
      *                     fetches (not counted in flight: some it holds already, others a lost reply never brought)
      * @param groupMissing called with a partition whose consumer group vanished (a Redis that lost its data)
+     * @param holds        whether the worker holds entry (partition, entry id) now
+     * @param strayAfter   how often, and after how long idle, entries pending for this worker but not held are taken
      */
     public PartitionConsumer(RedisConnections connections, Keys keys, String workerId,
                              Map<Integer, PartitionState> owned, IntSupplier room,
                              BiConsumer<Integer, StreamEntry> sink, BiConsumer<Integer, StreamEntry> ownPending,
-                             IntConsumer groupMissing) {
+                             IntConsumer groupMissing, BiPredicate<Integer, String> holds, Duration strayAfter) {
         this.connections = connections;
         this.keys = keys;
         this.workerId = workerId;
@@ -63,6 +77,9 @@ public final class PartitionConsumer implements AutoCloseable {
         this.sink = sink;
         this.ownPending = ownPending;
         this.groupMissing = groupMissing;
+        this.holds = holds;
+        this.strayAfter = strayAfter;
+        this.nextStrayCheck = System.nanoTime() + strayAfter.toNanos();
         this.thread = new Thread(this::run, "arctic-async-fetch-" + workerId);
         this.thread.setDaemon(true);
     }
@@ -106,6 +123,9 @@ public final class PartitionConsumer implements AutoCloseable {
                     // reclaims a live owner's entries: pick them up before reading anything newer (keeps the order).
                     recoverOwnPending(jedis, active);
                     reconnected = false;
+                } else if (System.nanoTime() - nextStrayCheck >= 0) {
+                    takeStrays(jedis, active);
+                    nextStrayCheck = System.nanoTime() + strayAfter.toNanos();
                 }
                 read(jedis, active, free);
                 pause = 50;
@@ -174,6 +194,38 @@ public final class PartitionConsumer implements AutoCloseable {
                     DataPlaneKeys.bytes("0"));
             for (StreamEntry entry : StreamEntry.fromReadReply(reply)) {
                 if (!entry.fields().isEmpty()) { // an entry trimmed away while pending comes back without fields
+                    ownPending.accept(s.partition(), entry);
+                }
+            }
+        }
+    }
+
+    /** Takes the entries pending for this worker, idle for {@code strayAfter}, that it does not hold. */
+    private void takeStrays(Jedis jedis, List<PartitionState> active) {
+        byte[] group = DataPlaneKeys.bytes(Keys.CONSUMER_GROUP);
+        byte[] me = DataPlaneKeys.bytes(workerId);
+        byte[] minIdle = DataPlaneKeys.bytes(Long.toString(strayAfter.toMillis()));
+        for (PartitionState s : active) {
+            byte[] stream = DataPlaneKeys.bytes(keys.requestStream(s.partition()));
+            List<?> pending = (List<?>) jedis.sendCommand(Protocol.Command.XPENDING, stream, group,
+                    DataPlaneKeys.bytes("IDLE"), minIdle, DataPlaneKeys.bytes("-"), DataPlaneKeys.bytes("+"),
+                    DataPlaneKeys.bytes(Integer.toString(STRAY_PAGE)), me);
+            List<byte[]> claim = new ArrayList<>();
+            for (Object row : pending) {
+                byte[] id = (byte[]) ((List<?>) row).get(0);
+                if (!holds.test(s.partition(), new String(id, StandardCharsets.UTF_8))) {
+                    claim.add(id);
+                }
+            }
+            if (claim.isEmpty()) {
+                continue;
+            }
+            List<byte[]> args = new ArrayList<>(List.of(stream, group, me, minIdle));
+            args.addAll(claim);
+            // XCLAIM to ourselves resets the idle time and counts a delivery; an entry acked meanwhile is not returned.
+            Object claimed = jedis.sendCommand(Protocol.Command.XCLAIM, args.toArray(new byte[0][]));
+            for (StreamEntry entry : StreamEntry.fromEntries(keys.requestStream(s.partition()), claimed)) {
+                if (!entry.fields().isEmpty()) {
                     ownPending.accept(s.partition(), entry);
                 }
             }
