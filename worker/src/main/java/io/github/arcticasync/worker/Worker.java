@@ -341,7 +341,13 @@ public final class Worker implements AutoCloseable {
             }
         }
         List<Task> released = gate.leave(task.call().key(), task.call().kind());
-        poster.post(new ResultPoster.Posting(task, result, success ? StatCounter.COMPLETED : StatCounter.FAILED));
+        ResultPoster.Posting posting = new ResultPoster.Posting(task, result,
+                success ? StatCounter.COMPLETED : StatCounter.FAILED);
+        if (released.isEmpty() && !threads.hasQueued()) {
+            poster.postHere(posting); // nothing waits for this thread: save the poster's wake-up
+        } else {
+            poster.post(posting);
+        }
         for (Task next : released) {
             threads.execute(() -> run(next));
         }

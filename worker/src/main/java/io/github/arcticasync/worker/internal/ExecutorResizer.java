@@ -45,6 +45,11 @@ public final class ExecutorResizer {
         return limit;
     }
 
+    /** Whether requests wait for a thread. */
+    public boolean hasQueued() {
+        return !pool.getQueue().isEmpty();
+    }
+
     /** Requests executing now. */
     public int running() {
         return running.get();

@@ -27,9 +27,10 @@ import java.util.function.Consumer;
  * foreign watchers, fenced by ownership) — one round trip and one script call per batch. Result, ack and notice in
  * one atomic step: a crash before it leaves the entry pending for the next owner; after it, nothing is redone.
  *
- * <p>When nothing is being posted, {@link #post} posts on the calling (executor) thread instead of handing over to the
- * poster thread: on an idle worker that saves a thread wake-up on every request's path, which on a busy two-core
- * machine costs about as much as the Redis round trip. While a post is on the wire, results queue for the poster
+ * <p>{@link #postHere} posts on the calling (executor) thread when nothing is being posted, instead of handing over to
+ * the poster thread: on a worker with threads to spare that saves a thread wake-up on every request's path, which on a
+ * busy two-core machine costs about as much as the Redis round trip. A caller whose thread is needed for queued work
+ * uses {@link #post}, which never waits. While a post is on the wire, results queue for the poster
  * thread, which sends them as one batch afterwards; it also retries a batch that failed, so no caller ever waits for a
  * Redis that is away.
  */
@@ -71,8 +72,13 @@ public final class ResultPoster implements AutoCloseable {
         this.thread.start();
     }
 
-    /** Posts {@code done}: now on this thread if no post is on the wire, else with the poster thread's next batch. */
+    /** Hands {@code done} to the poster thread; returns at once. */
     public void post(Posting done) {
+        queue.add(done);
+    }
+
+    /** Posts {@code done} now on this thread if no post is on the wire, else as {@link #post}. */
+    public void postHere(Posting done) {
         if (closing || !posting.compareAndSet(false, true)) {
             queue.add(done);
             return;
