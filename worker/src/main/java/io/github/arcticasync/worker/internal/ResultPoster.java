@@ -85,16 +85,25 @@ public final class ResultPoster implements AutoCloseable {
         }
         List<Posting> batch = new ArrayList<>();
         batch.add(done);
-        queue.drainTo(batch, MAX_BATCH - 1);
         try {
-            postBatch(batch);
+            postOnWire(batch);
         } catch (RuntimeException e) {
             // The poster thread retries with backoff; this caller goes back to running requests.
             queue.addAll(batch);
-            return;
+        }
+    }
+
+    /**
+     * Posts {@code batch} and what queued beside it, then reports each as posted; the caller holds {@link #posting},
+     * which this releases (waking the poster thread, which may hold a batch and wait for the wire).
+     */
+    private void postOnWire(List<Posting> batch) {
+        try {
+            queue.drainTo(batch, MAX_BATCH - batch.size());
+            postBatch(batch);
         } finally {
             posting.set(false);
-            LockSupport.unpark(thread); // it may hold a batch and wait for the wire
+            LockSupport.unpark(thread);
         }
         for (Posting p : batch) {
             onPosted.accept(p);
@@ -116,15 +125,7 @@ public final class ResultPoster implements AutoCloseable {
                 while (!posting.compareAndSet(false, true)) {
                     LockSupport.parkNanos(this, 1_000_000); // unparked when the caller's post is done
                 }
-                try {
-                    queue.drainTo(batch, MAX_BATCH - batch.size());
-                    postBatch(batch);
-                } finally {
-                    posting.set(false);
-                }
-                for (Posting p : batch) {
-                    onPosted.accept(p);
-                }
+                postOnWire(batch);
                 batch.clear();
                 pause = 50;
             } catch (InterruptedException e) {
