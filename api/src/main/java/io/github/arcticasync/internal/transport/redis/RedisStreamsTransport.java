@@ -163,13 +163,11 @@ public final class RedisStreamsTransport implements Transport {
         try {
             result = submits.submit(id, submitKeys(p, id), envelope);
         } catch (RuntimeException e) {
-            waiter.forget(id);
-            finished();
+            unsubmitted(id);
             throw e;
         }
         if (result == StreamScripts.SUBMIT_CLOSED) {
-            waiter.forget(id);
-            finished();
+            unsubmitted(id);
             throw closedPool();
         }
         track(request);
@@ -196,12 +194,17 @@ public final class RedisStreamsTransport implements Transport {
                 }
             });
         } catch (RuntimeException e) {
-            waiter.forget(id);
-            own.remove(id);
-            finished();
+            unsubmitted(id);
             throw e;
         }
         return request;
+    }
+
+    /** Undoes the bookkeeping of a submit that threw: nothing waits for, tracks or counts request {@code id}. */
+    private void unsubmitted(String id) {
+        waiter.forget(id);
+        own.remove(id);
+        finished();
     }
 
     /** A pipelined submit that Redis refused or never got: its request fails with the reason. */
