@@ -44,7 +44,7 @@ public final class WorkerMain {
     }
 
     /** A config from named settings ({@code get} returns null for unset ones). */
-    static WorkerConfig fromEnvironment(UnaryOperator<String> get) {
+    public static WorkerConfig fromEnvironment(UnaryOperator<String> get) {
         String redis = get.apply("ARCTIC_ASYNC_REDIS_URL");
         if (redis == null || redis.isBlank()) {
             throw new IllegalArgumentException("ARCTIC_ASYNC_REDIS_URL must be set for a worker");

@@ -59,8 +59,9 @@ public final class PartitionConsumer implements AutoCloseable {
     /**
      * @param room         how many more entries the worker can take now
      * @param sink         receives each entry (partition, entry) read for the worker
-     * @param ownPending   after a lost connection, receives every entry pending for this worker in the partitions it
-     *                     fetches (not counted in flight: some it holds already, others a lost reply never brought)
+     * @param ownPending   receives entries pending for this worker in the partitions it fetches: after a lost
+     *                     connection all of them (some it holds already, others a lost reply never brought), and at
+     *                     each stray check those idle and not held
      * @param groupMissing called with a partition whose consumer group vanished (a Redis that lost its data)
      * @param holds        whether the worker holds entry (partition, entry id) now
      * @param strayAfter   how often, and after how long idle, entries pending for this worker but not held are taken
