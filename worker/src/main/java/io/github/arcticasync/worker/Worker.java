@@ -29,6 +29,7 @@ import io.github.arcticasync.worker.internal.DeadLetters;
 import io.github.arcticasync.worker.internal.ExecutorResizer;
 import io.github.arcticasync.worker.internal.PartitionConsumer;
 import io.github.arcticasync.worker.internal.PartitionState;
+import io.github.arcticasync.worker.internal.PrefetchWindow;
 import io.github.arcticasync.worker.internal.ResultPoster;
 import io.github.arcticasync.worker.internal.StaleWorkReclaimer;
 import io.github.arcticasync.worker.internal.Task;
@@ -64,8 +65,6 @@ import java.util.concurrent.TimeUnit;
  */
 public final class Worker implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(Worker.class);
-    /** Entries fetched beyond the thread allotment, so threads never wait for a round trip. */
-    private static final int PREFETCH = 16;
     /**
      * Heartbeats after which an entry pending for this worker that it does not hold is taken again (see
      * {@link PartitionConsumer}); long enough that a lost reply is normally recovered by the reconnect first.
@@ -89,6 +88,8 @@ public final class Worker implements AutoCloseable {
      * what a recovery or a reclaim must not take twice, and what keeps a partition from being released.
      */
     private final Set<String> taken = ConcurrentHashMap.newKeySet();
+    /** How many entries beyond its threads this worker holds, so threads never wait for a round trip. */
+    private final PrefetchWindow prefetch = new PrefetchWindow();
     private final WorkerMetrics metrics;
     private final WorkerHeartbeat heartbeat;
     private final AssignmentWatcher watcher;
@@ -117,7 +118,7 @@ public final class Worker implements AutoCloseable {
         this.threads = new ExecutorResizer("AsyncArcticWorker-" + config.workerId());
         threads.setLimit(0);
         this.metrics = new WorkerMetrics(meters, config.namespace(), config.workerId(), threads::running,
-                threads::limit);
+                threads::limit, () -> prefetch.beyond(threads.limit()));
         this.heartbeat = new WorkerHeartbeat(connections, keys, config.workerId(), hostName(), config.maxThreads(),
                 config.lease());
         this.watcher = new AssignmentWatcher(connections, keys, config.workerId());
@@ -209,10 +210,11 @@ public final class Worker implements AutoCloseable {
             return 0;
         }
         int held = taken.size();
-        int free = threads.limit() + PREFETCH - held;
+        int beyond = prefetch.beyond(threads.limit());
+        int free = threads.limit() + beyond - held;
         // Refill in batches while work is in hand: one XREADGROUP over every owned stream costs Redis about as much
         // for one entry as for ten. Waiting for half the prefetch to drain still leaves every thread something queued.
-        return held == 0 || free >= PREFETCH / 2 ? free : 0;
+        return held == 0 || free >= beyond / 2 ? free : 0;
     }
 
     // ---- taking requests ------------------------------------------------------------------------------------------
@@ -327,7 +329,9 @@ public final class Worker implements AutoCloseable {
             success = true;
         } else {
             Instant start = Instant.now();
+            long startNanos = System.nanoTime();
             Outcome outcome = executor.execute(task.call(), libraries);
+            prefetch.ran(System.nanoTime() - startNanos);
             Instant end = Instant.now();
             success = outcome.succeeded();
             ResultEnvelope envelope = success

@@ -27,7 +27,7 @@ import java.util.function.IntSupplier;
 /**
  * Reads new entries from every partition this worker owns and fetches, with one blocking {@code XREADGROUP} over all
  * their streams on one dedicated connection, and only as many as the worker has room for (its thread allotment plus a
- * small prefetch), so a worker never hoards entries another could run.
+ * prefetch window, {@link PrefetchWindow}), so a worker never hoards entries another could run.
  *
  * <p>Entries pending for this worker that it does not hold — a read whose reply was lost, an entry given back after a
  * failed envelope read — are reclaimed by nobody else while this worker lives. It picks them up itself: all of them

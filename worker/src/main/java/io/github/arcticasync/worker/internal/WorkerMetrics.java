@@ -15,7 +15,7 @@ public final class WorkerMetrics {
     private final Counter fenced;
 
     public WorkerMetrics(MeterRegistry registry, String namespace, String workerId, Supplier<Number> running,
-                         Supplier<Number> threads) {
+                         Supplier<Number> threads, Supplier<Number> prefetch) {
         if (registry == null) {
             completed = failed = reclaimed = deadLettered = fenced = null;
             return;
@@ -28,6 +28,9 @@ public final class WorkerMetrics {
         Gauge.builder("arctic_async_worker_running", running).tag("namespace", namespace).tag("worker", workerId)
                 .register(registry);
         Gauge.builder("arctic_async_worker_threads", threads).tag("namespace", namespace).tag("worker", workerId)
+                .register(registry);
+        Gauge.builder("arctic_async_worker_prefetch", prefetch).tag("namespace", namespace).tag("worker", workerId)
+                .description("entries the worker holds beyond its threads (sized by operation run time)")
                 .register(registry);
     }
 

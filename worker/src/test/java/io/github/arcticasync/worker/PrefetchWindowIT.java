@@ -1,0 +1,113 @@
+package io.github.arcticasync.worker;
+
+import io.github.arcticasync.asynchronous.AsyncArctic;
+import io.github.arcticasync.asynchronous.AsyncRequest;
+import io.github.arcticasync.asynchronous.LibraryRef;
+import io.github.arcticasync.coordinator.Coordinator;
+import io.github.arcticasync.internal.execution.OperationRegistry;
+import io.github.arcticasync.internal.execution.StoreResolver;
+import io.github.arcticasync.store.Arctic;
+import io.github.arcticasync.store.VersionStore;
+import io.github.arcticasync.testkit.MongoServer;
+import io.github.arcticasync.testkit.MongoServers;
+import io.github.arcticasync.testkit.RedisServer;
+import io.github.arcticasync.testkit.RedisServers;
+import io.github.arcticasync.worker.internal.PrefetchWindow;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Proxy;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+import static io.github.arcticasync.worker.ClusterFixtures.LONG;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * A real worker sizes what it holds beyond its threads by how long its operations run: quick ones open the window
+ * (large fetch batches), slow ones close it to the minimum (nothing hoarded that another worker could run).
+ */
+class PrefetchWindowIT {
+    private static final String NS = "prefetch";
+    private static final LibraryRef LIB = LibraryRef.of("prefetch_it");
+    private static final int POOL = 32;
+    private static final int SLOW_READ_MS = 20;
+
+    private static RedisServer redis;
+    private static MongoServer mongo;
+    private static Arctic arctic;
+    private static Coordinator coordinator;
+    private static Worker worker;
+    private static AsyncArctic aa;
+    private static final SimpleMeterRegistry meters = new SimpleMeterRegistry();
+
+    @BeforeAll
+    static void cluster() {
+        redis = RedisServers.start();
+        mongo = MongoServers.embedded();
+        arctic = Arctic.connect(mongo.connectionString());
+        arctic.initializeLibrary(LIB.name());
+        arctic.getLibrary(LIB.name()).write("S", ClusterFixtures.frame(10, 1));
+        coordinator = ClusterFixtures.coordinator(redis.uri(), NS, "c1", POOL);
+        worker = Worker.start(ClusterFixtures.worker(redis.uri(), mongo.connectionString(), NS, "w1")
+                .maxThreads(POOL).build(), slowReads(arctic::getLibrary), OperationRegistry.standard(), meters);
+        aa = AsyncArctic.builder().redis(redis.uri()).namespace(NS).build();
+        await().atMost(LONG).until(() -> worker.threadLimit() == POOL);
+    }
+
+    @AfterAll
+    static void stop() {
+        ClusterFixtures.closeAll(aa, worker, coordinator, arctic, mongo, redis);
+    }
+
+    /** Our own store, with every {@code read} taking {@value #SLOW_READ_MS} ms longer: a slow operation. */
+    private static StoreResolver slowReads(StoreResolver real) {
+        return name -> {
+            VersionStore store = real.resolve(name);
+            return (VersionStore) Proxy.newProxyInstance(VersionStore.class.getClassLoader(),
+                    new Class<?>[] {VersionStore.class}, (self, method, args) -> {
+                        if (method.getName().equals("read")) {
+                            Thread.sleep(SLOW_READ_MS);
+                        }
+                        try {
+                            return method.invoke(store, args);
+                        } catch (InvocationTargetException e) {
+                            throw e.getCause();
+                        }
+                    });
+        };
+    }
+
+    private static int window() {
+        return (int) meters.get("arctic_async_worker_prefetch").tag("worker", "w1").gauge().value();
+    }
+
+    @Test
+    void quickOperationsOpenTheWindowAndSlowOnesCloseIt() {
+        assertThat(window()).as("before anything ran").isEqualTo(PrefetchWindow.MIN);
+
+        List<AsyncRequest> quick = new ArrayList<>();
+        for (int i = 0; i < 400; i++) {
+            quick.add(aa.submit(LIB, "has_symbol", false, "S" + (i % 7)));
+        }
+        aa.waitRequests(quick, LONG);
+        // 32 threads x 2 ms of queue each: a has_symbol of under 4 ms already opens it
+        assertThat(window()).as("after quick has_symbol calls").isGreaterThan(PrefetchWindow.MIN);
+
+        List<AsyncRequest> slow = new ArrayList<>();
+        for (int i = 0; i < 200; i++) {
+            slow.add(aa.submit(LIB, "read", false, "S"));
+        }
+        aa.waitRequests(slow, LONG);
+        assertThat(window()).as("after %d ms reads", SLOW_READ_MS).isEqualTo(PrefetchWindow.MIN);
+        for (AsyncRequest r : slow) {
+            assertThat(r.exception()).isNull();
+            assertThat(r.executionDuration()).isGreaterThanOrEqualTo(Duration.ofMillis(SLOW_READ_MS));
+        }
+    }
+}
