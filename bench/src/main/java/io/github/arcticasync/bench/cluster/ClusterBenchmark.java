@@ -136,6 +136,7 @@ public final class ClusterBenchmark {
         Measurements m = new Measurements();
         List<ChildJvm> children = new ArrayList<>();
         ExecutorService submitters = Executors.newFixedThreadPool(config.submitters());
+        ExecutorService storePool = Executors.newFixedThreadPool(config.pool());
         try (RedisProcess redis = new RedisProcess(); ClusterMongo mongo = new ClusterMongo();
              Arctic arctic = Arctic.connect(mongo.url())) {
             String[] symbols = seed(arctic);
@@ -168,8 +169,11 @@ public final class ClusterBenchmark {
                                     + "mongo %s, submitters %d, Redisson batch %d%n", config.workers(),
                             config.baseline() ? config.workers() : 0, config.pool(), redis.url(), mongo.url(), config.submitters(),
                             config.batch());
-                    Sides sides = new Sides(aa, raw, es, symbols, submitters, new StreamEcho.Client(redis.port()));
-                    Sides pipelined = new Sides(aaPipelined, rawPipelined, es, symbols, submitters, null);
+                    VersionStore store = arctic.getLibrary(LIBRARY);
+                    Sides sides = new Sides(aa, raw, es, symbols, submitters, new StreamEcho.Client(redis.port()),
+                            store, storePool);
+                    Sides pipelined = new Sides(aaPipelined, rawPipelined, es, symbols, submitters, null, store,
+                            storePool);
                     for (int round = 0; round < config.warmup() + config.rounds(); round++) {
                         m.recording(round >= config.warmup());
                         runRound(round, sides, pipelined, m);
@@ -189,6 +193,7 @@ public final class ClusterBenchmark {
             }
         } finally {
             submitters.shutdownNow();
+            storePool.shutdownNow();
         }
         return new Result(config, m);
     }
@@ -279,19 +284,24 @@ public final class ClusterBenchmark {
         final RExecutorService es;
         final String[] symbols;
         final ExecutorService submitters;
+        /** The store-alone ceiling: the harness's own store on the same MongoDB, and a bare pool to call it. */
+        final VersionStore store;
+        final ExecutorService storePool;
         /** The bare stream round trip (the latency floor); null where unused. */
         final StreamEcho.Client echo;
         /** When the last submit of the latest many-in-flight step returned (for the submit-only rate). */
         volatile long submittedAt;
 
         Sides(AsyncArctic aa, RedisStreamsTransport raw, RExecutorService es, String[] symbols,
-              ExecutorService submitters, StreamEcho.Client echo) {
+              ExecutorService submitters, StreamEcho.Client echo, VersionStore store, ExecutorService storePool) {
             this.aa = aa;
             this.raw = raw;
             this.es = es;
             this.symbols = symbols;
             this.submitters = submitters;
             this.echo = echo;
+            this.store = store;
+            this.storePool = storePool;
         }
 
         String symbol(int k) {
@@ -333,6 +343,20 @@ public final class ClusterBenchmark {
             submittedAt = System.nanoTime();
             List<Object> results = new ArrayList<>(n);
             for (CompletableFuture<Object> f : all) {
+                results.add(f.get(WAIT.toMillis(), TimeUnit.MILLISECONDS));
+            }
+            return results;
+        }
+
+        /** The store alone: {@code n} {@code hasSymbol} calls in flight on a bare pool of the cluster's size. */
+        List<Object> storeAlone(int n) throws Exception {
+            List<Future<Boolean>> all = new ArrayList<>(n);
+            for (int k = 0; k < n; k++) {
+                String symbol = symbol(k);
+                all.add(storePool.submit(() -> store.hasSymbol(symbol)));
+            }
+            List<Object> results = new ArrayList<>(n);
+            for (Future<Boolean> f : all) {
                 results.add(f.get(WAIT.toMillis(), TimeUnit.MILLISECONDS));
             }
             return results;
@@ -396,6 +420,8 @@ public final class ClusterBenchmark {
                         k -> s.hasSymbol(k).toCompletableFuture()), true)),
                 () -> timed(m, "redisson.has_symbol.throughput", s, () -> checkAll(s.redisson(n,
                         k -> new RedissonTasks.HasSymbol(s.symbol(k))), true)));
+        // The ceiling of has_symbol on this machine: the store alone, no transport (MongoDB's cost, which both pay).
+        timed(m, "store.has_symbol.throughput", () -> checkAll(s.storeAlone(n), true));
         pair(oursFirst,
                 () -> timed(m, "ours.noop.throughput", s, () -> checkAll(s.ours(n,
                         k -> s.raw("bench_noop", s.symbol(k)).completion()), true)),
@@ -593,6 +619,12 @@ public final class ClusterBenchmark {
                     pipelined, pipelined / red, pipelined >= 20_000 ? "MET" : "MISSED");
             out.printf("%-11s submitting alone: ours %8.0f jobs/s%n", "",
                     r.perSecond("ours." + op + ".throughput.pipelined.submit", n));
+            if (op.equals("has_symbol")) {
+                double store = r.perSecond("store.has_symbol.throughput", n);
+                out.printf("%-11s the store alone (%d threads calling VersionStore.hasSymbol in this JVM, no "
+                        + "transport): %8.0f jobs/s; ours/store %.2fx, pipelined/store %.2fx%n", "", c.pool(), store,
+                        ours / store, pipelined / store);
+            }
         }
         if (c.blobRequests() > 0) {
             out.printf("%n256 KiB results (%d bytes of rows each), %d in flight per round%n", BLOB_BYTES,

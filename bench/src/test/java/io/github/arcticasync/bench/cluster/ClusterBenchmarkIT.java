@@ -31,10 +31,12 @@ class ClusterBenchmarkIT {
             assertThat(r.steps().count(side + ".noop.throughput")).isEqualTo(1);
         }
         assertThat(r.steps().count("floor.noop.latency")).isEqualTo(20);
+        assertThat(r.steps().count("store.has_symbol.throughput")).isEqualTo(1);
         assertThat(r.steps().count("ours.read256k.throughput")).isEqualTo(1);
         assertThat(r.steps().count("ours.sleep.pool2")).isEqualTo(1);
         assertThat(r.perSecond("ours.noop.throughput", 100)).isPositive();
         assertThat(bytes.toString(StandardCharsets.UTF_8)).contains("ours/redisson p50").contains("ours/floor p50")
+                .contains("ours/store")
                 .contains("efficiency");
     }
 
