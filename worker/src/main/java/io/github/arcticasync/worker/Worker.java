@@ -331,7 +331,6 @@ public final class Worker implements AutoCloseable {
             Instant start = Instant.now();
             long startNanos = System.nanoTime();
             Outcome outcome = executor.execute(task.call(), libraries);
-            prefetch.ran(System.nanoTime() - startNanos);
             Instant end = Instant.now();
             success = outcome.succeeded();
             ResultEnvelope envelope = success
@@ -343,6 +342,7 @@ public final class Worker implements AutoCloseable {
                 success = false;
                 result = codec.encodeResult(ResultEnvelope.failure(task.requestId(), e, start, end, id()));
             }
+            prefetch.ran(System.nanoTime() - startNanos); // what this thread spends per request: run and encode
         }
         List<Task> released = gate.leave(task.call().key(), task.call().kind());
         ResultPoster.Posting posting = new ResultPoster.Posting(task, result,

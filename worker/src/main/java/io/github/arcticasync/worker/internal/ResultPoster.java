@@ -37,6 +37,11 @@ import java.util.function.Consumer;
 public final class ResultPoster implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(ResultPoster.class);
     private static final int MAX_BATCH = 256;
+    /**
+     * A batch stops taking results once it holds this many bytes: a pipeline of hundreds of 256 KiB results makes
+     * Redis take them all into fresh memory at once (the client fetches large results in chunks for the same reason).
+     */
+    static final int MAX_BATCH_BYTES = 2 << 20;
     /** Reply streams keep about this many notices; a client reads them within milliseconds. */
     private static final byte[] REPLY_MAXLEN = DataPlaneKeys.bytes("100000");
     private static final byte[] INLINE = DataPlaneKeys.bytes("1");
@@ -99,7 +104,7 @@ public final class ResultPoster implements AutoCloseable {
      */
     private void postOnWire(List<Posting> batch) {
         try {
-            queue.drainTo(batch, MAX_BATCH - batch.size());
+            fill(batch);
             postBatch(batch);
         } finally {
             posting.set(false);
@@ -107,6 +112,19 @@ public final class ResultPoster implements AutoCloseable {
         }
         for (Posting p : batch) {
             onPosted.accept(p);
+        }
+    }
+
+    /** Adds queued results to {@code batch} up to {@link #MAX_BATCH} of them or {@link #MAX_BATCH_BYTES}. */
+    private void fill(List<Posting> batch) {
+        long bytes = 0;
+        for (Posting p : batch) {
+            bytes += p.result().length;
+        }
+        Posting next;
+        while (batch.size() < MAX_BATCH && bytes < MAX_BATCH_BYTES && (next = queue.poll()) != null) {
+            batch.add(next);
+            bytes += next.result().length;
         }
     }
 
