@@ -11,6 +11,7 @@ import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Proxy;
 import java.time.Duration;
 import java.util.Map;
+import java.util.concurrent.Callable;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -58,39 +59,51 @@ final class ClusterFixtures {
     }
 
     /**
-     * Counts how many {@code read} calls run at once across every worker given its resolver — instrumentation of our
-     * own store calls (delegating to the real store on the real MongoDB), not a stand-in for MongoDB.
+     * What runs in place of one {@code read} call of the store; {@code read} is the real call (it throws the store's
+     * own exception wrapped in an {@code InvocationTargetException}, unwrapped again for the caller).
      */
-    static final class OverlapMeter {
-        private final AtomicInteger now = new AtomicInteger();
-        private final AtomicInteger max = new AtomicInteger();
-        private final AtomicInteger calls = new AtomicInteger();
-        private final Map<String, VersionStore> wrapped = new ConcurrentHashMap<>();
+    @FunctionalInterface
+    interface AroundRead {
+        Object call(Callable<Object> read) throws Exception;
+    }
 
-        StoreResolver wrap(StoreResolver real) {
-            return name -> wrapped.computeIfAbsent(name, n -> proxy(real.resolve(n)));
-        }
-
-        private VersionStore proxy(VersionStore real) {
+    /**
+     * Our own store, with every {@code read} run through {@code around} and every other call passed straight on:
+     * instrumentation of the real store on the real MongoDB, not a stand-in for MongoDB. One wrapper per library.
+     */
+    static StoreResolver aroundReads(StoreResolver real, AroundRead around) {
+        Map<String, VersionStore> wrapped = new ConcurrentHashMap<>();
+        return name -> wrapped.computeIfAbsent(name, n -> {
+            VersionStore store = real.resolve(n);
             InvocationHandler h = (self, method, args) -> {
-                boolean counted = method.getName().equals("read");
-                if (counted) {
-                    calls.incrementAndGet();
-                    int n = now.incrementAndGet();
-                    max.accumulateAndGet(n, Math::max);
-                }
+                Callable<Object> call = () -> method.invoke(store, args);
                 try {
-                    return method.invoke(real, args);
+                    return method.getName().equals("read") ? around.call(call) : call.call();
                 } catch (InvocationTargetException e) {
-                    throw e.getCause();
-                } finally {
-                    if (counted) {
-                        now.decrementAndGet();
-                    }
+                    throw e.getCause(); // what the real store threw
                 }
             };
             return (VersionStore) Proxy.newProxyInstance(VersionStore.class.getClassLoader(),
                     new Class<?>[] {VersionStore.class}, h);
+        });
+    }
+
+    /** Counts how many {@code read} calls run at once across every worker given its resolver. */
+    static final class OverlapMeter {
+        private final AtomicInteger now = new AtomicInteger();
+        private final AtomicInteger max = new AtomicInteger();
+        private final AtomicInteger calls = new AtomicInteger();
+
+        StoreResolver wrap(StoreResolver real) {
+            return aroundReads(real, read -> {
+                calls.incrementAndGet();
+                max.accumulateAndGet(now.incrementAndGet(), Math::max);
+                try {
+                    return read.call();
+                } finally {
+                    now.decrementAndGet();
+                }
+            });
         }
 
         /** Starts a new observation window: the maximum restarts from what runs now. */

@@ -5,9 +5,7 @@ import io.github.arcticasync.asynchronous.AsyncRequest;
 import io.github.arcticasync.asynchronous.LibraryRef;
 import io.github.arcticasync.coordinator.Coordinator;
 import io.github.arcticasync.internal.execution.OperationRegistry;
-import io.github.arcticasync.internal.execution.StoreResolver;
 import io.github.arcticasync.store.Arctic;
-import io.github.arcticasync.store.VersionStore;
 import io.github.arcticasync.testkit.MongoServer;
 import io.github.arcticasync.testkit.MongoServers;
 import io.github.arcticasync.testkit.RedisServer;
@@ -18,8 +16,6 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-import java.lang.reflect.InvocationTargetException;
-import java.lang.reflect.Proxy;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -55,7 +51,10 @@ class PrefetchWindowIT {
         arctic.getLibrary(LIB.name()).write("S", ClusterFixtures.frame(10, 1));
         coordinator = ClusterFixtures.coordinator(redis.uri(), NS, "c1", POOL);
         worker = Worker.start(ClusterFixtures.worker(redis.uri(), mongo.connectionString(), NS, "w1")
-                .maxThreads(POOL).build(), slowReads(arctic::getLibrary), OperationRegistry.standard(), meters);
+                .maxThreads(POOL).build(), ClusterFixtures.aroundReads(arctic::getLibrary, read -> {
+                    Thread.sleep(SLOW_READ_MS); // a slow operation
+                    return read.call();
+                }), OperationRegistry.standard(), meters);
         aa = AsyncArctic.builder().redis(redis.uri()).namespace(NS).build();
         await().atMost(LONG).until(() -> worker.threadLimit() == POOL);
     }
@@ -63,24 +62,6 @@ class PrefetchWindowIT {
     @AfterAll
     static void stop() {
         ClusterFixtures.closeAll(aa, worker, coordinator, arctic, mongo, redis);
-    }
-
-    /** Our own store, with every {@code read} taking {@value #SLOW_READ_MS} ms longer: a slow operation. */
-    private static StoreResolver slowReads(StoreResolver real) {
-        return name -> {
-            VersionStore store = real.resolve(name);
-            return (VersionStore) Proxy.newProxyInstance(VersionStore.class.getClassLoader(),
-                    new Class<?>[] {VersionStore.class}, (self, method, args) -> {
-                        if (method.getName().equals("read")) {
-                            Thread.sleep(SLOW_READ_MS);
-                        }
-                        try {
-                            return method.invoke(store, args);
-                        } catch (InvocationTargetException e) {
-                            throw e.getCause();
-                        }
-                    });
-        };
     }
 
     private static int window() {
