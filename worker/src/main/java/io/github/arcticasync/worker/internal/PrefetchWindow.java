@@ -10,7 +10,8 @@ import java.util.concurrent.atomic.AtomicLong;
  * need many held entries, or the threads idle through every round trip and Redis pays its per-call costs (one
  * {@code XREADGROUP} over every owned stream, one complete script per partition and batch) for a handful of requests.
  * Slow operations need few: every entry held is one no other worker can start. So the window is what the threads
- * get through in {@link #QUEUE_BUDGET} at the average run time seen so far — at least {@link #MIN} entries (which
+ * get through in {@link #QUEUE_BUDGET} at the average time a thread has spent per request so far (running the
+ * operation and encoding its result) — at least {@link #MIN} entries (which
  * alone keeps threads busy for operations of a millisecond and more) and at most {@link #MAX} (one complete-script
  * batch). Until the first operation has run the window is the minimum.
  *
@@ -27,11 +28,11 @@ public final class PrefetchWindow {
     /** Weight of a new run time in the average: 1/8. */
     private static final int SMOOTHING_SHIFT = 3;
 
-    /** Average run time in nanoseconds; 0 until the first operation ran. */
+    /** Average time per request in nanoseconds; 0 until the first request ran. */
     private final AtomicLong averageNanos = new AtomicLong();
 
     /**
-     * Adds one operation's run time to the average.
+     * Adds the time a thread spent on one request (run and encode) to the average.
      *
      * @throws IllegalArgumentException if {@code runNanos} is negative
      */
@@ -44,13 +45,13 @@ public final class PrefetchWindow {
                 (average, next) -> average == 0 ? next : average + ((next - average) >> SMOOTHING_SHIFT));
     }
 
-    /** The average run time so far, or {@link Duration#ZERO} before the first. */
+    /** The average time per request so far, or {@link Duration#ZERO} before the first. */
     public Duration averageRunTime() {
         return Duration.ofNanos(averageNanos.get());
     }
 
     /**
-     * Entries to hold beyond {@code threads} running ones: {@code threads × budget / average run time}, within
+     * Entries to hold beyond {@code threads} running ones: {@code threads × budget / average time}, within
      * {@link #MIN}..{@link #MAX}.
      *
      * @throws IllegalArgumentException if {@code threads} is negative
