@@ -5,19 +5,13 @@ import io.github.arcticasync.asynchronous.RequestState;
 import io.github.arcticasync.internal.execution.OperationCall;
 import io.github.arcticasync.internal.execution.Outcome;
 import io.github.arcticasync.store.VersionStore;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
 
 /** A request of the {@link LocalTransport}: the call, its state and timings, its future and callbacks. */
 final class LocalRequest implements RequestHandle {
-    private static final Logger log = LoggerFactory.getLogger(LocalRequest.class);
-
     private final String id;
     private final OperationCall call;
     private final VersionStore store;
@@ -29,9 +23,7 @@ final class LocalRequest implements RequestHandle {
     private volatile Instant endTime;
     private volatile Throwable exception;
     private Object value;
-
-    /** Guarded by {@code this}; null once the callbacks have been run. */
-    private List<Consumer<? super RequestHandle>> callbacks = new ArrayList<>(0);
+    private final CompletionCallbacks callbacks = new CompletionCallbacks(this);
 
     LocalRequest(String id, OperationCall call, VersionStore store, Instant createTime) {
         this.id = id;
@@ -73,35 +65,12 @@ final class LocalRequest implements RequestHandle {
         } else {
             completion.completeExceptionally(exception);
         }
-        List<Consumer<? super RequestHandle>> toRun;
-        synchronized (this) {
-            toRun = callbacks;
-            callbacks = null;
-        }
-        for (Consumer<? super RequestHandle> callback : toRun) {
-            runCallback(callback);
-        }
+        callbacks.runAll();
     }
 
     @Override
     public void onComplete(Consumer<? super RequestHandle> callback) {
-        java.util.Objects.requireNonNull(callback, "callback must not be null");
-        synchronized (this) {
-            if (callbacks != null) {
-                callbacks.add(callback);
-                return;
-            }
-        }
-        runCallback(callback);
-    }
-
-    private void runCallback(Consumer<? super RequestHandle> callback) {
-        try {
-            callback.accept(this);
-        } catch (RuntimeException | Error e) {
-            // Contained: a callback's failure must not hide the request's result or stop other callbacks.
-            log.warn("request {} - completion callback threw", id, e);
-        }
+        callbacks.add(callback);
     }
 
     @Override

@@ -3,14 +3,10 @@ package io.github.arcticasync.internal.transport.redis;
 import io.github.arcticasync.asynchronous.RequestKind;
 import io.github.arcticasync.asynchronous.RequestState;
 import io.github.arcticasync.internal.protocol.ResultEnvelope;
+import io.github.arcticasync.internal.transport.CompletionCallbacks;
 import io.github.arcticasync.internal.transport.RequestHandle;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
 
@@ -20,8 +16,6 @@ import java.util.function.Consumer;
  * it stays {@link RequestState#QUEUED} until then, because a client does not learn when a remote worker starts.
  */
 final class RedisRequest implements RequestHandle {
-    private static final Logger log = LoggerFactory.getLogger(RedisRequest.class);
-
     private final String id;
     private final int partition;
     private final String library;
@@ -36,8 +30,7 @@ final class RedisRequest implements RequestHandle {
     private volatile Instant startTime;
     private volatile Instant endTime;
     private volatile Throwable exception;
-    /** Guarded by {@code this}; null once the callbacks ran. */
-    private List<Consumer<? super RequestHandle>> callbacks = new ArrayList<>(0);
+    private final CompletionCallbacks callbacks = new CompletionCallbacks(this);
 
     RedisRequest(String id, int partition, String library, String symbol, String operation, RequestKind kind,
                  Instant createTime, boolean foreign) {
@@ -82,7 +75,7 @@ final class RedisRequest implements RequestHandle {
         } else {
             completion.completeExceptionally(exception);
         }
-        runCallbacks();
+        callbacks.runAll();
         return true;
     }
 
@@ -97,41 +90,13 @@ final class RedisRequest implements RequestHandle {
             state = RequestState.FAILED;
         }
         completion.completeExceptionally(error);
-        runCallbacks();
+        callbacks.runAll();
         return true;
-    }
-
-    private void runCallbacks() {
-        List<Consumer<? super RequestHandle>> toRun;
-        synchronized (this) {
-            toRun = callbacks;
-            callbacks = null;
-        }
-        if (toRun != null) {
-            for (Consumer<? super RequestHandle> c : toRun) {
-                runCallback(c);
-            }
-        }
     }
 
     @Override
     public void onComplete(Consumer<? super RequestHandle> callback) {
-        Objects.requireNonNull(callback, "callback must not be null");
-        synchronized (this) {
-            if (callbacks != null) {
-                callbacks.add(callback);
-                return;
-            }
-        }
-        runCallback(callback);
-    }
-
-    private void runCallback(Consumer<? super RequestHandle> callback) {
-        try {
-            callback.accept(this);
-        } catch (RuntimeException | Error e) {
-            log.warn("request {} - completion callback threw", id, e);
-        }
+        callbacks.add(callback);
     }
 
     @Override
