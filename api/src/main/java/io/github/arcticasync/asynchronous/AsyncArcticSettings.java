@@ -1,5 +1,6 @@
 package io.github.arcticasync.asynchronous;
 
+import io.github.arcticasync.internal.transport.Counts;
 import java.util.function.UnaryOperator;
 import java.util.regex.Pattern;
 
@@ -54,9 +55,7 @@ record AsyncArcticSettings(String redisUrl, String mongoUrl, String namespace, i
     }
 
     static void checkPoolSize(int poolSize, String name) {
-        if (poolSize < 1) {
-            throw new IllegalArgumentException(name + " must be >= 1, was " + poolSize);
-        }
+        Counts.requirePositive(poolSize, name);
     }
 
     static void checkNamespace(String namespace) {

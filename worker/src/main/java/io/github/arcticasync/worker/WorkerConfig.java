@@ -1,6 +1,7 @@
 package io.github.arcticasync.worker;
 
 import io.github.arcticasync.internal.cluster.Keys;
+import io.github.arcticasync.internal.transport.Counts;
 import io.github.arcticasync.internal.transport.Durations;
 import io.github.arcticasync.internal.transport.redis.RedisUrl;
 
@@ -48,9 +49,7 @@ public record WorkerConfig(String redisUrl, String mongoUrl, String namespace, S
             throw new IllegalArgumentException("heartbeatInterval must be at least " + MIN_HEARTBEAT_INTERVAL
                     + ", was " + heartbeatInterval);
         }
-        if (maxDeliveries < 1) {
-            throw new IllegalArgumentException("maxDeliveries must be >= 1, was " + maxDeliveries);
-        }
+        Counts.requirePositive(maxDeliveries, "maxDeliveries");
         Durations.requirePositive(resultTtl, "resultTtl");
         Durations.requirePositive(drainTimeout, "drainTimeout");
     }

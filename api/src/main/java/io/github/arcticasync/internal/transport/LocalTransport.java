@@ -277,9 +277,7 @@ public final class LocalTransport implements Transport {
 
     @Override
     public void resize(int newSize, Duration timeout) {
-        if (newSize < 1) {
-            throw new IllegalArgumentException("pool size must be >= 1, was " + newSize);
-        }
+        Counts.requirePositive(newSize, "pool size");
         Deadline deadline = Deadline.after(timeout);
         lock.lock();
         try {
@@ -410,10 +408,7 @@ public final class LocalTransport implements Transport {
         }
 
         public Builder poolSize(int poolSize) {
-            if (poolSize < 1) {
-                throw new IllegalArgumentException("pool size must be >= 1, was " + poolSize);
-            }
-            this.poolSize = poolSize;
+            this.poolSize = Counts.requirePositive(poolSize, "pool size");
             return this;
         }
 

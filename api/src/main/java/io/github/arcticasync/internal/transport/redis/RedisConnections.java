@@ -1,5 +1,6 @@
 package io.github.arcticasync.internal.transport.redis;
 
+import io.github.arcticasync.internal.transport.Counts;
 import org.apache.commons.pool2.impl.GenericObjectPoolConfig;
 import redis.clients.jedis.Jedis;
 import redis.clients.jedis.JedisPool;
@@ -25,9 +26,7 @@ public final class RedisConnections implements AutoCloseable {
      */
     public RedisConnections(RedisUrl url, String clientName, int maxPooled) {
         this.url = Objects.requireNonNull(url, "url");
-        if (maxPooled < 1) {
-            throw new IllegalArgumentException("maxPooled must be >= 1, was " + maxPooled);
-        }
+        Counts.requirePositive(maxPooled, "maxPooled");
         this.clientName = clientName;
         GenericObjectPoolConfig<Jedis> config = new GenericObjectPoolConfig<>();
         config.setMaxTotal(maxPooled);

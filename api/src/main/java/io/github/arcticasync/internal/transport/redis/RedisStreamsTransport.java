@@ -1,5 +1,6 @@
 package io.github.arcticasync.internal.transport.redis;
 
+import io.github.arcticasync.internal.transport.Counts;
 import io.github.arcticasync.asynchronous.AsyncArcticException;
 import io.github.arcticasync.asynchronous.RequestDurationException;
 import io.github.arcticasync.internal.cluster.Keys;
@@ -440,10 +441,7 @@ public final class RedisStreamsTransport implements Transport {
         }
 
         public Builder maxConnections(int n) {
-            if (n < 1) {
-                throw new IllegalArgumentException("maxConnections must be >= 1, was " + n);
-            }
-            this.maxConnections = n;
+            this.maxConnections = Counts.requirePositive(n, "maxConnections");
             return this;
         }
 
