@@ -28,6 +28,7 @@ import redis.clients.jedis.Jedis;
 
 import java.io.PrintStream;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -402,13 +403,20 @@ public final class ClusterBenchmark {
         boolean oursFirst = round % 2 == 0;
         int lat = config.latencyRequests();
         pair(oursFirst,
-                () -> latency(m, "ours.has_symbol.latency", lat, k -> s.aa.waitRequest(s.hasSymbol(k), WAIT)),
+                () -> tracedLatency(m, "ours.has_symbol.latency", lat, k -> {
+                    AsyncRequest r = s.hasSymbol(k);
+                    Object result = s.aa.waitRequest(r, WAIT);
+                    return new Traced(result, r.createTime(), r.startTime(), r.endTime());
+                }),
                 () -> latency(m, "redisson.has_symbol.latency", lat,
                         k -> s.es.submit(new RedissonTasks.HasSymbol(s.symbol(k))).get(WAIT.toMillis(),
                                 TimeUnit.MILLISECONDS)));
         pair(oursFirst,
-                () -> latency(m, "ours.noop.latency", lat,
-                        k -> s.raw("bench_noop", s.symbol(k)).completion().get(WAIT.toMillis(), TimeUnit.MILLISECONDS)),
+                () -> tracedLatency(m, "ours.noop.latency", lat, k -> {
+                    RequestHandle h = s.raw("bench_noop", s.symbol(k));
+                    Object result = h.completion().get(WAIT.toMillis(), TimeUnit.MILLISECONDS);
+                    return new Traced(result, h.createTime(), h.startTime(), h.endTime());
+                }),
                 () -> latency(m, "redisson.noop.latency", lat,
                         k -> s.es.submit(new RedissonTasks.Noop(s.symbol(k))).get(WAIT.toMillis(),
                                 TimeUnit.MILLISECONDS)));
@@ -455,6 +463,15 @@ public final class ClusterBenchmark {
         Object call(int k) throws Exception;
     }
 
+    /** A result with its request's timestamps: created by the client, started and ended by the worker. */
+    private record Traced(Object result, Instant created, Instant started, Instant ended) {
+    }
+
+    @FunctionalInterface
+    private interface TracedOne {
+        Traced call(int k) throws Exception;
+    }
+
     private void pair(boolean oursFirst, Work ours, Work baseline) throws Exception {
         if (!config.baseline()) {
             ours.run();
@@ -476,6 +493,23 @@ public final class ClusterBenchmark {
                 throw new IllegalStateException(step + ": expected true, got " + r);
             }
         }
+    }
+
+    /**
+     * As {@link #latency}, and splits each sample into {@code step.to-start} (submit, queue, fetch and dispatch up to
+     * the worker starting the operation), {@code step.run} and {@code step.to-caller} (encode, post, notice and hand
+     * over until the caller holds the result). The worker's timestamps are wall-clock time of the same machine, so the
+     * three parts share one clock; with microsecond timestamps they add up to the sample within a few microseconds.
+     */
+    private static void tracedLatency(Measurements m, String step, int requests, TracedOne one) throws Exception {
+        latency(m, step, requests, k -> {
+            Traced t = one.call(k);
+            Instant inHand = Instant.now();
+            m.record(step + ".to-start", Duration.between(t.created(), t.started()).toNanos());
+            m.record(step + ".run", Duration.between(t.started(), t.ended()).toNanos());
+            m.record(step + ".to-caller", Duration.between(t.ended(), inHand).toNanos());
+            return t.result();
+        });
     }
 
     private static void timed(Measurements m, String step, Work work) throws Exception {
@@ -573,8 +607,16 @@ public final class ClusterBenchmark {
                 : "n/a";
     }
 
+    /** The parts {@link #tracedLatency} splits a sample into: step suffix, and how the report names it. */
+    private static final String[][] LATENCY_PHASES = {{".to-start", "of which submit -> start"}, {".run", "of which run"},
+            {".to-caller", "of which end -> caller"}};
+
     private static void printLatency(PrintStream out, Measurements m, String step) {
-        out.printf("%-30s %9.1f %9.1f %9.1f%n", step, m.percentile(step, 50) / 1e3, m.percentile(step, 90) / 1e3,
+        printLatency(out, m, step, step);
+    }
+
+    private static void printLatency(PrintStream out, Measurements m, String label, String step) {
+        out.printf("%-30s %9.1f %9.1f %9.1f%n", label, m.percentile(step, 50) / 1e3, m.percentile(step, 90) / 1e3,
                 m.percentile(step, 99) / 1e3);
     }
 
@@ -592,6 +634,11 @@ public final class ClusterBenchmark {
                     printLatency(out, m, "floor.noop.latency");
                 }
                 printLatency(out, m, step);
+                if (side.equals("ours")) {
+                    for (String[] phase : LATENCY_PHASES) {
+                        printLatency(out, m, "  " + phase[1], step + phase[0]);
+                    }
+                }
             }
             double p50 = m.percentile("ours." + op + ".latency", 50) / 1e6;
             double p99 = m.percentile("ours." + op + ".latency", 99) / 1e6;

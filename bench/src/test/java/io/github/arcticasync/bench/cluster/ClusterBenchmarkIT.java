@@ -31,12 +31,21 @@ class ClusterBenchmarkIT {
             assertThat(r.steps().count(side + ".noop.throughput")).isEqualTo(1);
         }
         assertThat(r.steps().count("floor.noop.latency")).isEqualTo(20);
+        for (String step : List.of("ours.has_symbol.latency", "ours.noop.latency")) {
+            for (String phase : List.of(".to-start", ".run", ".to-caller")) {
+                assertThat(r.steps().count(step + phase)).as(step + phase).isEqualTo(20);
+                assertThat(r.steps().percentile(step + phase, 1)).as(step + phase).isNotNegative();
+            }
+            // The parts of the median sample cannot exceed the slowest whole sample (one clock, microseconds).
+            assertThat(r.steps().percentile(step + ".to-start", 50) + r.steps().percentile(step + ".to-caller", 50))
+                    .isLessThanOrEqualTo(r.steps().percentile(step, 100) + 2_000);
+        }
         assertThat(r.steps().count("store.has_symbol.throughput")).isEqualTo(1);
         assertThat(r.steps().count("ours.read256k.throughput")).isEqualTo(1);
         assertThat(r.steps().count("ours.sleep.pool2")).isEqualTo(1);
         assertThat(r.perSecond("ours.noop.throughput", 100)).isPositive();
         assertThat(bytes.toString(StandardCharsets.UTF_8)).contains("ours/redisson p50").contains("ours/floor p50")
-                .contains("ours/store")
+                .contains("ours/store").contains("of which submit -> start")
                 .contains("efficiency");
     }
 
