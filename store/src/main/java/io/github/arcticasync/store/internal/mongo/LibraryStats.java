@@ -71,7 +71,7 @@ final class LibraryStats {
         return estimate(coll);
     }
 
-    private static Map<String, Object> estimate(MongoCollection<Document> coll) {
+    static Map<String, Object> estimate(MongoCollection<Document> coll) {
         long count = coll.countDocuments();
         long sampled = 0;
         long bytes = 0;
