@@ -93,6 +93,26 @@ class VersionStoreIT {
         assertThat(v.getString("FW_POINTERS_CONFIG")).isEqualTo("DISABLED");
     }
 
+    /**
+     * Arctic's {@code _do_write} passes an empty segment list to {@code PandasStore._segment_index}, which still
+     * returns {@code Binary(compress(b''))} for a datetime index, a truthy value, so the field is stored: the LZ4 block
+     * of nothing ({@code 00000000 00}), beside {@code segment_count: 0} and no segments.
+     */
+    @Test
+    void anEmptyDatetimeFrameStoresTheEmptySegmentIndexAsArcticDoes() {
+        DataFrame empty = DataFrame.builder().datetimeIndex(new long[0]).column("px", new double[0]).build();
+        lib.write("empty", empty);
+        Document v = versionDoc("empty", 1);
+        assertThat(v.get("segment_count")).isEqualTo(0);
+        assertThat(v.get("up_to")).isEqualTo(0);
+        assertThat(v.get("segment_index", Binary.class).getData()).containsExactly(0, 0, 0, 0, 0);
+        DataFrame back = (DataFrame) lib.read("empty").data();
+        assertThat(back.rowCount()).isZero();
+        assertThat(back.columnNames()).containsExactly("px");
+        assertThat(((DataFrame) lib.read("empty", ReadOptions.builder().dateRange(DateRange.of(Instant.EPOCH,
+                null)).build()).data()).rowCount()).isZero();
+    }
+
     @Test
     void asOfVersionSnapshotAndTime() throws Exception {
         lib.write("s", daily(0, 3, 1));
