@@ -144,7 +144,7 @@ public final class MongoVersionStore implements VersionStore {
         Objects.requireNonNull(options, "options must not be null");
         return MongoErrors.translate(what("hasSymbol", symbol), () -> {
             try {
-                versions.resolve(symbol, options);
+                versions.resolve(symbol, options, VersionDocuments.EXISTENCE);
                 return true;
             } catch (NoDataFoundException e) {
                 return false;
@@ -453,7 +453,7 @@ public final class MongoVersionStore implements VersionStore {
             List<ObjectId> ids = new ArrayList<>();
             targets.forEach((sym, asOf) -> {
                 try {
-                    ids.add(versions.resolve(sym, asOf).getObjectId("_id"));
+                    ids.add(versions.resolve(sym, asOf, VersionDocuments.EXISTENCE).getObjectId("_id"));
                 } catch (NoDataFoundException e) {
                     // Deleted or missing symbols are left out of the snapshot, as in Arctic.
                 }

@@ -17,8 +17,19 @@ final class VersionDocuments {
         this.snapshots = snapshots;
     }
 
+    /**
+     * The fields {@link #resolve} needs to tell that a version exists and is not deleted (plus {@code _id}): a caller
+     * that wants no more, such as has_symbol, need not fetch segment indexes and user metadata.
+     */
+    static final Document EXISTENCE = new Document("metadata.deleted", 1).append("deleted", 1);
+
     Document latest(String symbol) {
-        return c.versions().find(new Document("symbol", symbol)).sort(Sorts.descending("version")).first();
+        return latest(symbol, null);
+    }
+
+    private Document latest(String symbol, Document projection) {
+        return c.versions().find(new Document("symbol", symbol)).projection(projection)
+                .sort(Sorts.descending("version")).first();
     }
 
     Document before(String symbol, int version) {
@@ -33,12 +44,17 @@ final class VersionDocuments {
 
     /** Resolves {@code options}' as_of; missing or deleted → NoDataFoundException, as Arctic's _read_metadata. */
     Document resolve(String symbol, ReadOptions options) {
+        return resolve(symbol, options, null);
+    }
+
+    /** As {@link #resolve(String, ReadOptions)}, fetching only the fields of {@code projection} (null: all). */
+    Document resolve(String symbol, ReadOptions options, Document projection) {
         Document found;
         if (options == null || options.isLatest()) {
-            found = latest(symbol);
+            found = latest(symbol, projection);
         } else if (options.asOfVersion() != null) {
             found = c.versions().find(new Document("symbol", symbol).append("version", options.asOfVersion()))
-                    .first();
+                    .projection(projection).first();
         } else if (options.asOfSnapshot() != null) {
             Document snap = snapshots.find(options.asOfSnapshot());
             if (snap == null) {
@@ -46,13 +62,13 @@ final class VersionDocuments {
                         + c.name().canonicalName() + ": no snapshot named " + options.asOfSnapshot());
             }
             found = c.versions().find(new Document("symbol", symbol).append("parent", snap.getObjectId("_id")))
-                    .first();
+                    .projection(projection).first();
         } else {
             Instant t = options.asOfTime();
             // The highest version created at or before the second of as_of (ObjectIds hold whole seconds).
             found = c.versions().find(new Document("symbol", symbol)
                             .append("_id", new Document("$lt", ObjectIds.fromSeconds(t.getEpochSecond() + 1))))
-                    .sort(Sorts.orderBy(Sorts.descending("symbol"), Sorts.descending("version"))).first();
+                    .projection(projection).sort(Sorts.orderBy(Sorts.descending("symbol"), Sorts.descending("version"))).first();
         }
         if (found == null || isDeleted(found) || found.containsKey("deleted")) {
             throw noData(symbol);
