@@ -18,7 +18,7 @@ public final class BenchMain {
                      [--rounds N]
                      AsyncArctic local pool vs a bare ThreadPoolExecutor calling VersionStore.hasSymbol
             """ + io.github.arcticasync.bench.cluster.ClusterBenchMain.USAGE + """
-              jmh    [JMH options]   the micro-benchmarks (ItemCodec, LZ4); e.g. jmh -f 1 -wi 3 -i 5
+              jmh    [JMH options]   the micro-benchmarks (ItemCodec, LZ4, hasSymbol); e.g. jmh -f 1 -wi 3 -i 5
             """;
 
     private BenchMain() {
