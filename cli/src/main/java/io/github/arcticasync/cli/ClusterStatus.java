@@ -16,9 +16,10 @@ import java.util.Map;
  * @param streamEntries entries in the request streams, summed over partitions (queued, running or not yet trimmed)
  * @param pending       entries delivered to a worker and not yet acked, summed over partitions
  * @param counters      the cluster counters summed over partitions
+ * @param evictionPolicy Redis's {@code maxmemory-policy}, or null when the server does not say
  */
 record ClusterStatus(String namespace, PoolRecord pool, List<LiveWorker> workers, List<String> deadWorkers,
-                     long streamEntries, long pending, Counters counters) {
+                     long streamEntries, long pending, Counters counters, String evictionPolicy) {
 
     ClusterStatus {
         workers = List.copyOf(workers);

@@ -5,6 +5,7 @@ import io.github.arcticasync.internal.cluster.Keys;
 import io.github.arcticasync.internal.cluster.PoolRecord;
 import io.github.arcticasync.internal.cluster.StatCounter;
 import io.github.arcticasync.internal.cluster.WorkerLease;
+import io.github.arcticasync.internal.transport.redis.EvictionPolicy;
 import io.github.arcticasync.internal.transport.redis.RedisUrl;
 import java.util.ArrayList;
 import java.util.List;
@@ -57,7 +58,8 @@ final class ClusterStatusReader implements AutoCloseable {
         List<String> dead = new ArrayList<>();
         readWorkers(keys, live, dead);
         long[] queue = readQueue(keys);
-        return Optional.of(new ClusterStatus(namespace, pool, live, dead, queue[0], queue[1], readCounters(keys)));
+        return Optional.of(new ClusterStatus(namespace, pool, live, dead, queue[0], queue[1], readCounters(keys),
+                EvictionPolicy.of(jedis).orElse(null)));
     }
 
     /** Only the {@code completed} counter: the cheap read behind the throughput figure. */

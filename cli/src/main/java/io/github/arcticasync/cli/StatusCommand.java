@@ -2,6 +2,7 @@ package io.github.arcticasync.cli;
 
 import io.github.arcticasync.internal.cluster.Assignment;
 import io.github.arcticasync.internal.cluster.PoolRecord;
+import io.github.arcticasync.internal.transport.redis.EvictionPolicy;
 import java.io.PrintWriter;
 import java.util.Locale;
 import java.util.Optional;
@@ -90,6 +91,10 @@ final class StatusCommand implements Callable<Integer> {
                 c.outstanding(), status.streamEntries(), status.pending());
         out.printf("counters     submitted %d, completed %d, failed %d, reclaimed %d, dead-lettered %d%n",
                 c.submitted(), c.completed(), c.failed(), c.reclaimed(), c.deadLettered());
+        String policy = status.evictionPolicy();
+        out.printf("redis        maxmemory-policy %s%s%n", policy == null ? "unknown (INFO not readable)" : policy,
+                policy == null || policy.equals(EvictionPolicy.SAFE) ? ""
+                        : "  WARNING: Redis may delete queued requests and results when full; set noeviction");
         out.flush();
     }
 }

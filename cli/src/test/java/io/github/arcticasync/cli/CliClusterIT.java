@@ -148,6 +148,7 @@ class CliClusterIT {
             assertThat(shown.out()).contains("pool         size 4, state running").contains("leader       c1")
                     .contains("workers      2 live").contains("wa").contains("wb")
                     .contains("counters     submitted 20, completed 20, failed 0, reclaimed 0, dead-lettered 0")
+                    .contains("redis        maxmemory-policy noeviction").doesNotContain("WARNING")
                     .contains("queue        0 outstanding");
 
             CliProcesses.Run resized = CliProcesses.inProcess("pool", "resize", "2", "--redis", redis.uri(),

@@ -17,6 +17,7 @@ import io.github.arcticasync.internal.protocol.RequestEnvelope;
 import io.github.arcticasync.internal.protocol.ResultEnvelope;
 import io.github.arcticasync.internal.transport.redis.CallEnvelopes;
 import io.github.arcticasync.internal.transport.redis.DataPlaneKeys;
+import io.github.arcticasync.internal.transport.redis.EvictionPolicy;
 import io.github.arcticasync.internal.transport.redis.PoolControl;
 import io.github.arcticasync.internal.transport.redis.RedisConnections;
 import io.github.arcticasync.internal.transport.redis.RedisUrl;
@@ -166,6 +167,7 @@ public final class Worker implements AutoCloseable {
         Worker worker = new Worker(config, resolver, owner, registry, meters);
         worker.heartbeat.register();
         log.info("{} - started: {}", config.workerId(), config);
+        EvictionPolicy.warnIfEvicting(worker.connections, log);
         worker.consumer.start();
         worker.scheduler.scheduleWithFixedDelay(worker::tick, 0, config.heartbeatInterval().toMillis(),
                 TimeUnit.MILLISECONDS);

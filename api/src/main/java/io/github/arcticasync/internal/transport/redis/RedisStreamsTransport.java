@@ -131,6 +131,7 @@ public final class RedisStreamsTransport implements Transport {
         }
         log.info("Redis transport {} - client {} on namespace {} ({} partitions)", b.url, clientId, b.namespace,
                 keys.partitions());
+        EvictionPolicy.warnIfEvicting(connections, log);
     }
 
     public static Builder builder() {
