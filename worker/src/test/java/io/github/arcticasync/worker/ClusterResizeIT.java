@@ -5,12 +5,7 @@ import io.github.arcticasync.asynchronous.AsyncRequest;
 import io.github.arcticasync.asynchronous.LibraryRef;
 import io.github.arcticasync.coordinator.Coordinator;
 import io.github.arcticasync.internal.execution.OperationRegistry;
-import io.github.arcticasync.store.Arctic;
 import io.github.arcticasync.store.VersionStore;
-import io.github.arcticasync.testkit.MongoServer;
-import io.github.arcticasync.testkit.MongoServers;
-import io.github.arcticasync.testkit.RedisServer;
-import io.github.arcticasync.testkit.RedisServers;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -34,9 +29,7 @@ class ClusterResizeIT {
     private static final LibraryRef LIB = LibraryRef.of("resize_it");
     private static final int SYMBOLS = 24;
 
-    private static RedisServer redis;
-    private static MongoServer mongo;
-    private static Arctic arctic;
+    private static ClusterServers servers;
     private static Coordinator coordinator;
     private static Worker w1;
     private static Worker w2;
@@ -45,30 +38,28 @@ class ClusterResizeIT {
 
     @BeforeAll
     static void cluster() {
-        redis = RedisServers.start();
-        mongo = MongoServers.embedded();
-        arctic = Arctic.connect(mongo.connectionString());
-        arctic.initializeLibrary(LIB.name());
-        VersionStore lib = arctic.getLibrary(LIB.name());
+        servers = ClusterServers.start(LIB);
+        VersionStore lib = servers.arctic().getLibrary(LIB.name());
         for (int i = 0; i < SYMBOLS; i++) {
             lib.write("R" + i, ClusterFixtures.frame(20_000, i));
         }
-        coordinator = ClusterFixtures.coordinator(redis.uri(), NS, "c1", 4);
+        coordinator = ClusterFixtures.coordinator(servers.redisUrl(), NS, "c1", 4);
         w1 = start("w1");
         w2 = start("w2");
-        aa = AsyncArctic.builder().redis(redis.uri()).namespace(NS).build();
+        aa = AsyncArctic.builder().redis(servers.redisUrl()).namespace(NS).build();
         await().atMost(LONG).until(() -> w1.threadLimit() + w2.threadLimit() == 4);
     }
 
     private static Worker start(String id) {
-        WorkerConfig config = ClusterFixtures.worker(redis.uri(), mongo.connectionString(), NS, id)
+        WorkerConfig config = ClusterFixtures.worker(servers.redisUrl(), servers.mongoUrl(), NS, id)
                 .resultTtl(Duration.ofSeconds(20)).build();
-        return Worker.start(config, meter.wrap(name -> arctic.getLibrary(name)), OperationRegistry.standard(), null);
+        return Worker.start(config, meter.wrap(name -> servers.arctic().getLibrary(name)), OperationRegistry.standard(),
+                null);
     }
 
     @AfterAll
     static void stop() {
-        ClusterFixtures.closeAll(aa, w1, w2, coordinator, arctic, mongo, redis);
+        ClusterFixtures.closeAll(aa, w1, w2, coordinator, servers);
     }
 
     private static List<AsyncRequest> reads(int n) {

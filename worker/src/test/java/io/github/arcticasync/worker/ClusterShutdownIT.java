@@ -6,11 +6,6 @@ import io.github.arcticasync.asynchronous.AsyncRequest;
 import io.github.arcticasync.asynchronous.LibraryRef;
 import io.github.arcticasync.coordinator.Coordinator;
 import io.github.arcticasync.internal.cluster.PoolState;
-import io.github.arcticasync.store.Arctic;
-import io.github.arcticasync.testkit.MongoServer;
-import io.github.arcticasync.testkit.MongoServers;
-import io.github.arcticasync.testkit.RedisServer;
-import io.github.arcticasync.testkit.RedisServers;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -30,25 +25,20 @@ import static org.awaitility.Awaitility.await;
  */
 class ClusterShutdownIT {
     private static final LibraryRef LIB = LibraryRef.of("shutdown_it");
-    private static RedisServer redis;
-    private static MongoServer mongo;
+    private static ClusterServers servers;
 
     @BeforeAll
     static void servers() {
-        redis = RedisServers.start();
-        mongo = MongoServers.embedded();
-        try (Arctic arctic = Arctic.connect(mongo.connectionString())) {
-            arctic.initializeLibrary(LIB.name());
-        }
+        servers = ClusterServers.start(LIB);
     }
 
     @AfterAll
     static void stop() {
-        ClusterFixtures.closeAll(mongo, redis);
+        ClusterFixtures.closeAll(servers);
     }
 
     private static Worker worker(String ns, String id) {
-        return Worker.start(ClusterFixtures.worker(redis.uri(), mongo.connectionString(), ns, id).build());
+        return Worker.start(ClusterFixtures.worker(servers.redisUrl(), servers.mongoUrl(), ns, id).build());
     }
 
     private static List<AsyncRequest> submit(AsyncArctic aa, int n, String prefix) {
@@ -62,10 +52,10 @@ class ClusterShutdownIT {
     @Test
     void aClientsShutdownIsLocalToThatClient() {
         String ns = "local-shutdown";
-        try (Coordinator c = ClusterFixtures.coordinator(redis.uri(), ns, "c1", 2);
+        try (Coordinator c = ClusterFixtures.coordinator(servers.redisUrl(), ns, "c1", 2);
              Worker w = worker(ns, "w1");
-             AsyncArctic a = AsyncArctic.builder().redis(redis.uri()).namespace(ns).build();
-             AsyncArctic b = AsyncArctic.builder().redis(redis.uri()).namespace(ns).build()) {
+             AsyncArctic a = AsyncArctic.builder().redis(servers.redisUrl()).namespace(ns).build();
+             AsyncArctic b = AsyncArctic.builder().redis(servers.redisUrl()).namespace(ns).build()) {
             List<AsyncRequest> mine = submit(a, 100, "A");
             a.shutdown();
             assertThatThrownBy(() -> a.submit(LIB, "has_symbol", false, "X")).isInstanceOf(AsyncArcticException.class)
@@ -83,13 +73,13 @@ class ClusterShutdownIT {
     @Test
     void theClusterShutdownDrainsQueuedWorkTerminatesAndReopens() throws InterruptedException {
         String ns = "cluster-shutdown";
-        try (Coordinator c = ClusterFixtures.coordinator(redis.uri(), ns, "c1", 2);
+        try (Coordinator c = ClusterFixtures.coordinator(servers.redisUrl(), ns, "c1", 2);
              Worker w1 = worker(ns, "w1");
              Worker w2 = worker(ns, "w2");
-             AsyncArctic a = AsyncArctic.builder().redis(redis.uri()).namespace(ns).build();
-             AsyncArctic b = AsyncArctic.builder().redis(redis.uri()).namespace(ns).build();
-             AsyncArctic pipelined = AsyncArctic.builder().redis(redis.uri()).namespace(ns).pipelinedSubmits(true)
-                     .build()) {
+             AsyncArctic a = AsyncArctic.builder().redis(servers.redisUrl()).namespace(ns).build();
+             AsyncArctic b = AsyncArctic.builder().redis(servers.redisUrl()).namespace(ns).build();
+             AsyncArctic pipelined = AsyncArctic.builder().redis(servers.redisUrl()).namespace(ns)
+                     .pipelinedSubmits(true).build()) {
             List<AsyncRequest> queued = submit(a, 300, "Q");
             c.commands().shutdown();
             // Every client is refused at once, by the cluster (not by its own shutdown).

@@ -8,15 +8,9 @@ import io.github.arcticasync.coordinator.Coordinator;
 import io.github.arcticasync.internal.cluster.Keys;
 import io.github.arcticasync.internal.transport.redis.DataPlaneKeys;
 import io.github.arcticasync.internal.transport.redis.RequestIds;
-import io.github.arcticasync.store.Arctic;
-import io.github.arcticasync.testkit.MongoServer;
-import io.github.arcticasync.testkit.MongoServers;
-import io.github.arcticasync.testkit.RedisServer;
-import io.github.arcticasync.testkit.RedisServers;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import redis.clients.jedis.HostAndPort;
 import redis.clients.jedis.Jedis;
 import redis.clients.jedis.StreamEntryID;
 import redis.clients.jedis.params.XAddParams;
@@ -43,9 +37,7 @@ class DeadLetterIT {
     private static final String NS = "poison";
     private static final LibraryRef LIB = LibraryRef.of("poison_it");
 
-    private static RedisServer redis;
-    private static MongoServer mongo;
-    private static Arctic arctic;
+    private static ClusterServers servers;
     private static Coordinator coordinator;
     private static Worker worker;
     private static AsyncArctic aa;
@@ -53,17 +45,14 @@ class DeadLetterIT {
 
     @BeforeAll
     static void servers() {
-        redis = RedisServers.start();
-        mongo = MongoServers.embedded();
-        arctic = Arctic.connect(mongo.connectionString());
-        arctic.initializeLibrary(LIB.name());
-        aa = AsyncArctic.builder().redis(redis.uri()).namespace(NS).build();
-        jedis = new Jedis(new HostAndPort(redis.host(), redis.port()));
+        servers = ClusterServers.start(LIB);
+        aa = AsyncArctic.builder().redis(servers.redisUrl()).namespace(NS).build();
+        jedis = servers.newJedis();
     }
 
     @AfterAll
     static void stop() {
-        ClusterFixtures.closeAll(aa, worker, coordinator, jedis, arctic, mongo, redis);
+        ClusterFixtures.closeAll(aa, worker, coordinator, jedis, servers);
     }
 
     @Test
@@ -101,8 +90,8 @@ class DeadLetterIT {
         // A healthy request, queued behind the poison.
         AsyncRequest healthy = aa.submit(LIB, "has_symbol", false, "FINE");
 
-        coordinator = ClusterFixtures.coordinator(redis.uri(), NS, "c1", 2);
-        worker = Worker.start(ClusterFixtures.worker(redis.uri(), mongo.connectionString(), NS, "w1")
+        coordinator = ClusterFixtures.coordinator(servers.redisUrl(), NS, "c1", 2);
+        worker = Worker.start(ClusterFixtures.worker(servers.redisUrl(), servers.mongoUrl(), NS, "w1")
                 .maxDeliveries(5).build());
 
         assertThat(aa.waitRequest(healthy, LONG)).isEqualTo(false);

@@ -5,13 +5,8 @@ import io.github.arcticasync.asynchronous.AsyncRequest;
 import io.github.arcticasync.asynchronous.Kwargs;
 import io.github.arcticasync.asynchronous.LibraryRef;
 import io.github.arcticasync.coordinator.Coordinator;
-import io.github.arcticasync.store.Arctic;
 import io.github.arcticasync.store.ArcticException;
 import io.github.arcticasync.store.VersionedItem;
-import io.github.arcticasync.testkit.MongoServer;
-import io.github.arcticasync.testkit.MongoServers;
-import io.github.arcticasync.testkit.RedisServer;
-import io.github.arcticasync.testkit.RedisServers;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -33,8 +28,7 @@ class MongoOutageIT {
     private static final LibraryRef LIB = LibraryRef.of("outage_it");
     private static final Duration OUTAGE = Duration.ofSeconds(10);
 
-    private static RedisServer redis;
-    private static MongoServer mongo;
+    private static ClusterServers servers;
     private static Coordinator coordinator;
     private static Worker w1;
     private static Worker w2;
@@ -42,23 +36,19 @@ class MongoOutageIT {
 
     @BeforeAll
     static void cluster() {
-        redis = RedisServers.start();
-        mongo = MongoServers.embedded();
-        try (Arctic arctic = Arctic.connect(mongo.connectionString())) {
-            arctic.initializeLibrary(LIB.name());
-            arctic.getLibrary(LIB.name()).write("KEPT", ClusterFixtures.frame(10, 1));
-        }
+        servers = ClusterServers.start(LIB);
+        servers.arctic().getLibrary(LIB.name()).write("KEPT", ClusterFixtures.frame(10, 1));
         // Short server selection so a request in the outage fails in seconds instead of the driver's 30 s.
-        String mongoUrl = mongo.connectionString() + "/?serverSelectionTimeoutMS=1500&connectTimeoutMS=1000";
-        coordinator = ClusterFixtures.coordinator(redis.uri(), NS, "c1", 4);
-        w1 = Worker.start(ClusterFixtures.worker(redis.uri(), mongoUrl, NS, "w1").build());
-        w2 = Worker.start(ClusterFixtures.worker(redis.uri(), mongoUrl, NS, "w2").build());
-        aa = AsyncArctic.builder().redis(redis.uri()).namespace(NS).build();
+        String mongoUrl = servers.mongoUrl() + "/?serverSelectionTimeoutMS=1500&connectTimeoutMS=1000";
+        coordinator = ClusterFixtures.coordinator(servers.redisUrl(), NS, "c1", 4);
+        w1 = Worker.start(ClusterFixtures.worker(servers.redisUrl(), mongoUrl, NS, "w1").build());
+        w2 = Worker.start(ClusterFixtures.worker(servers.redisUrl(), mongoUrl, NS, "w2").build());
+        aa = AsyncArctic.builder().redis(servers.redisUrl()).namespace(NS).build();
     }
 
     @AfterAll
     static void stop() {
-        ClusterFixtures.closeAll(aa, w1, w2, coordinator, mongo, redis);
+        ClusterFixtures.closeAll(aa, w1, w2, coordinator, servers);
     }
 
     @Test
@@ -66,7 +56,7 @@ class MongoOutageIT {
         assertThat(((VersionedItem) aa.waitRequest(aa.submit(LIB, "read", false, "KEPT"), LONG)).version())
                 .isEqualTo(1);
         long down = System.nanoTime();
-        mongo.stop();
+        servers.mongo().stop();
 
         List<AsyncRequest> noRetry = new ArrayList<>();
         List<AsyncRequest> retried = new ArrayList<>();
@@ -89,7 +79,7 @@ class MongoOutageIT {
         if (left > 0) {
             Thread.sleep(left / 1_000_000);
         }
-        mongo.start();
+        servers.mongo().start();
 
         for (AsyncRequest r : retried) {
             try {

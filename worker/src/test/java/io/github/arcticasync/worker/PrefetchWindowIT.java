@@ -5,11 +5,6 @@ import io.github.arcticasync.asynchronous.AsyncRequest;
 import io.github.arcticasync.asynchronous.LibraryRef;
 import io.github.arcticasync.coordinator.Coordinator;
 import io.github.arcticasync.internal.execution.OperationRegistry;
-import io.github.arcticasync.store.Arctic;
-import io.github.arcticasync.testkit.MongoServer;
-import io.github.arcticasync.testkit.MongoServers;
-import io.github.arcticasync.testkit.RedisServer;
-import io.github.arcticasync.testkit.RedisServers;
 import io.github.arcticasync.worker.internal.PrefetchWindow;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.AfterAll;
@@ -34,9 +29,7 @@ class PrefetchWindowIT {
     private static final int POOL = 32;
     private static final int SLOW_READ_MS = 20;
 
-    private static RedisServer redis;
-    private static MongoServer mongo;
-    private static Arctic arctic;
+    private static ClusterServers servers;
     private static Coordinator coordinator;
     private static Worker worker;
     private static AsyncArctic aa;
@@ -44,24 +37,21 @@ class PrefetchWindowIT {
 
     @BeforeAll
     static void cluster() {
-        redis = RedisServers.start();
-        mongo = MongoServers.embedded();
-        arctic = Arctic.connect(mongo.connectionString());
-        arctic.initializeLibrary(LIB.name());
-        arctic.getLibrary(LIB.name()).write("S", ClusterFixtures.frame(10, 1));
-        coordinator = ClusterFixtures.coordinator(redis.uri(), NS, "c1", POOL);
-        worker = Worker.start(ClusterFixtures.worker(redis.uri(), mongo.connectionString(), NS, "w1")
-                .maxThreads(POOL).build(), ClusterFixtures.aroundReads(arctic::getLibrary, read -> {
+        servers = ClusterServers.start(LIB);
+        servers.arctic().getLibrary(LIB.name()).write("S", ClusterFixtures.frame(10, 1));
+        coordinator = ClusterFixtures.coordinator(servers.redisUrl(), NS, "c1", POOL);
+        worker = Worker.start(ClusterFixtures.worker(servers.redisUrl(), servers.mongoUrl(), NS, "w1")
+                .maxThreads(POOL).build(), ClusterFixtures.aroundReads(servers.arctic()::getLibrary, read -> {
                     Thread.sleep(SLOW_READ_MS); // a slow operation
                     return read.call();
                 }), OperationRegistry.standard(), meters);
-        aa = AsyncArctic.builder().redis(redis.uri()).namespace(NS).build();
+        aa = AsyncArctic.builder().redis(servers.redisUrl()).namespace(NS).build();
         await().atMost(LONG).until(() -> worker.threadLimit() == POOL);
     }
 
     @AfterAll
     static void stop() {
-        ClusterFixtures.closeAll(aa, worker, coordinator, arctic, mongo, redis);
+        ClusterFixtures.closeAll(aa, worker, coordinator, servers);
     }
 
     private static int window() {

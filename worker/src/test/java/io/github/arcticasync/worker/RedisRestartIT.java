@@ -4,13 +4,8 @@ import io.github.arcticasync.asynchronous.AsyncArctic;
 import io.github.arcticasync.asynchronous.AsyncRequest;
 import io.github.arcticasync.asynchronous.LibraryRef;
 import io.github.arcticasync.coordinator.Coordinator;
-import io.github.arcticasync.store.Arctic;
 import io.github.arcticasync.store.VersionedItem;
-import io.github.arcticasync.testkit.MongoServer;
-import io.github.arcticasync.testkit.MongoServers;
 import io.github.arcticasync.testkit.RedisConfig;
-import io.github.arcticasync.testkit.RedisServer;
-import io.github.arcticasync.testkit.RedisServers;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -32,9 +27,7 @@ class RedisRestartIT {
     private static final String NS = "restart";
     private static final LibraryRef LIB = LibraryRef.of("restart_it");
 
-    private static RedisServer redis;
-    private static MongoServer mongo;
-    private static Arctic arctic;
+    private static ClusterServers servers;
     private static Coordinator coordinator;
     private static Worker w1;
     private static Worker w2;
@@ -42,19 +35,16 @@ class RedisRestartIT {
 
     @BeforeAll
     static void cluster() {
-        redis = RedisServers.start(RedisConfig.builder().appendOnly(true).build());
-        mongo = MongoServers.embedded();
-        arctic = Arctic.connect(mongo.connectionString());
-        arctic.initializeLibrary(LIB.name());
-        coordinator = ClusterFixtures.coordinator(redis.uri(), NS, "c1", 4);
-        w1 = Worker.start(ClusterFixtures.worker(redis.uri(), mongo.connectionString(), NS, "w1").build());
-        w2 = Worker.start(ClusterFixtures.worker(redis.uri(), mongo.connectionString(), NS, "w2").build());
-        aa = AsyncArctic.builder().redis(redis.uri()).namespace(NS).build();
+        servers = ClusterServers.start(RedisConfig.builder().appendOnly(true).build(), LIB);
+        coordinator = ClusterFixtures.coordinator(servers.redisUrl(), NS, "c1", 4);
+        w1 = Worker.start(ClusterFixtures.worker(servers.redisUrl(), servers.mongoUrl(), NS, "w1").build());
+        w2 = Worker.start(ClusterFixtures.worker(servers.redisUrl(), servers.mongoUrl(), NS, "w2").build());
+        aa = AsyncArctic.builder().redis(servers.redisUrl()).namespace(NS).build();
     }
 
     @AfterAll
     static void stop() {
-        ClusterFixtures.closeAll(aa, w1, w2, coordinator, arctic, mongo, redis);
+        ClusterFixtures.closeAll(aa, w1, w2, coordinator, servers);
     }
 
     @Test
@@ -67,8 +57,8 @@ class RedisRestartIT {
         for (int i = 0; i < n; i++) {
             before.add(aa.submit(LIB, "append", false, "LOG", ClusterFixtures.frame(1, i)));
         }
-        redis.kill();
-        redis.start();
+        servers.redis().kill();
+        servers.redis().start();
 
         List<Object> results = aa.waitRequests(before, LONG);
         Set<Integer> versions = new HashSet<>();
@@ -86,18 +76,18 @@ class RedisRestartIT {
         assertThat(aa.waitRequests(after, LONG)).hasSize(50).containsOnly(false);
         assertThat(w1.isTerminated()).isFalse();
         assertThat(w2.isTerminated()).isFalse();
-        try (AsyncArctic fresh = AsyncArctic.builder().redis(redis.uri()).namespace(NS).build()) {
+        try (AsyncArctic fresh = AsyncArctic.builder().redis(servers.redisUrl()).namespace(NS).build()) {
             assertThat(fresh.waitRequest(fresh.submit(LIB, "has_symbol", false, "LOG"), LONG)).isEqualTo(true);
         }
     }
 
     @Test
     void pipelinedSubmitsMadeWhileRedisIsDownAreSentInOrderOnceItIsBack() throws InterruptedException {
-        try (AsyncArctic pipelined = AsyncArctic.builder().redis(redis.uri()).namespace(NS).pipelinedSubmits(true)
-                .build()) {
+        try (AsyncArctic pipelined = AsyncArctic.builder().redis(servers.redisUrl()).namespace(NS)
+                .pipelinedSubmits(true).build()) {
             assertThat(pipelined.waitRequest(pipelined.submit(LIB, "has_symbol", false, "PWARM"), LONG))
                     .isEqualTo(false);
-            redis.kill();
+            servers.redis().kill();
             // Redis is gone: pipelined submits still return at once, queued in the client.
             List<AsyncRequest> queued = new ArrayList<>();
             for (int i = 0; i < 60; i++) {
@@ -105,7 +95,7 @@ class RedisRestartIT {
             }
             assertThat(queued).noneMatch(AsyncRequest::isCompleted);
             Thread.sleep(1000);
-            redis.start();
+            servers.redis().start();
 
             List<Object> results = pipelined.waitRequests(queued, LONG);
             // Each append ran once, in submit order: the i-th request made version i + 1.

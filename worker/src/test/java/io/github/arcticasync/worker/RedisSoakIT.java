@@ -5,15 +5,9 @@ import io.github.arcticasync.asynchronous.AsyncRequest;
 import io.github.arcticasync.asynchronous.LibraryRef;
 import io.github.arcticasync.coordinator.Coordinator;
 import io.github.arcticasync.internal.cluster.Keys;
-import io.github.arcticasync.store.Arctic;
-import io.github.arcticasync.testkit.MongoServer;
-import io.github.arcticasync.testkit.MongoServers;
-import io.github.arcticasync.testkit.RedisServer;
-import io.github.arcticasync.testkit.RedisServers;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import redis.clients.jedis.HostAndPort;
 import redis.clients.jedis.Jedis;
 
 import java.time.Duration;
@@ -34,8 +28,7 @@ class RedisSoakIT {
     private static final LibraryRef LIB = LibraryRef.of("soak_it");
     private static final Duration TTL = Duration.ofSeconds(2);
 
-    private static RedisServer redis;
-    private static MongoServer mongo;
+    private static ClusterServers servers;
     private static Coordinator coordinator;
     private static Worker w1;
     private static Worker w2;
@@ -44,23 +37,19 @@ class RedisSoakIT {
 
     @BeforeAll
     static void cluster() {
-        redis = RedisServers.start();
-        mongo = MongoServers.embedded();
-        try (Arctic arctic = Arctic.connect(mongo.connectionString())) {
-            arctic.initializeLibrary(LIB.name());
-        }
-        coordinator = ClusterFixtures.coordinator(redis.uri(), NS, "c1", 4);
-        w1 = Worker.start(ClusterFixtures.worker(redis.uri(), mongo.connectionString(), NS, "w1").resultTtl(TTL)
+        servers = ClusterServers.start(LIB);
+        coordinator = ClusterFixtures.coordinator(servers.redisUrl(), NS, "c1", 4);
+        w1 = Worker.start(ClusterFixtures.worker(servers.redisUrl(), servers.mongoUrl(), NS, "w1").resultTtl(TTL)
                 .build());
-        w2 = Worker.start(ClusterFixtures.worker(redis.uri(), mongo.connectionString(), NS, "w2").resultTtl(TTL)
+        w2 = Worker.start(ClusterFixtures.worker(servers.redisUrl(), servers.mongoUrl(), NS, "w2").resultTtl(TTL)
                 .build());
-        aa = AsyncArctic.builder().redis(redis.uri()).namespace(NS).resultTtl(TTL).build();
-        jedis = new Jedis(new HostAndPort(redis.host(), redis.port()));
+        aa = AsyncArctic.builder().redis(servers.redisUrl()).namespace(NS).resultTtl(TTL).build();
+        jedis = servers.newJedis();
     }
 
     @AfterAll
     static void stop() {
-        ClusterFixtures.closeAll(aa, w1, w2, coordinator, jedis, mongo, redis);
+        ClusterFixtures.closeAll(aa, w1, w2, coordinator, jedis, servers);
     }
 
     private long streamEntries(Keys keys) {

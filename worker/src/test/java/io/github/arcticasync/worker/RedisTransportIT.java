@@ -11,19 +11,13 @@ import io.github.arcticasync.coordinator.CoordinatorConfig;
 import io.github.arcticasync.internal.cluster.Keys;
 import io.github.arcticasync.internal.transport.redis.DataPlaneKeys;
 import io.github.arcticasync.internal.transport.redis.StreamScripts;
-import io.github.arcticasync.store.Arctic;
 import io.github.arcticasync.store.DataFrame;
 import io.github.arcticasync.store.NoDataFoundException;
 import io.github.arcticasync.store.VersionedItem;
-import io.github.arcticasync.testkit.MongoServer;
-import io.github.arcticasync.testkit.MongoServers;
-import io.github.arcticasync.testkit.RedisServer;
-import io.github.arcticasync.testkit.RedisServers;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import redis.clients.jedis.Jedis;
-import redis.clients.jedis.HostAndPort;
 import redis.clients.jedis.params.ClientKillParams;
 
 import java.lang.ref.WeakReference;
@@ -48,9 +42,7 @@ class RedisTransportIT {
     private static final String NS = "it";
     private static final LibraryRef LIB = LibraryRef.of("redis_it");
 
-    private static RedisServer redis;
-    private static MongoServer mongo;
-    private static Arctic arctic;
+    private static ClusterServers servers;
     private static Coordinator coordinator;
     private static Worker w1;
     private static Worker w2;
@@ -58,33 +50,22 @@ class RedisTransportIT {
 
     @BeforeAll
     static void cluster() {
-        redis = RedisServers.start();
-        mongo = MongoServers.embedded();
-        arctic = Arctic.connect(mongo.connectionString());
-        arctic.initializeLibrary(LIB.name());
-        coordinator = Coordinator.start(CoordinatorConfig.builder().redisUrl(redis.uri()).namespace(NS)
+        servers = ClusterServers.start(LIB);
+        coordinator = Coordinator.start(CoordinatorConfig.builder().redisUrl(servers.redisUrl()).namespace(NS)
                 .coordinatorId("c1").heartbeatInterval(HEARTBEAT).initialPoolSize(4).build());
         w1 = Worker.start(workerConfig("w1"));
         w2 = Worker.start(workerConfig("w2"));
-        aa = AsyncArctic.builder().redis(redis.uri()).namespace(NS).build();
+        aa = AsyncArctic.builder().redis(servers.redisUrl()).namespace(NS).build();
     }
 
     static WorkerConfig workerConfig(String id) {
-        return WorkerConfig.builder().redisUrl(redis.uri()).mongoUrl(mongo.connectionString()).namespace(NS)
+        return WorkerConfig.builder().redisUrl(servers.redisUrl()).mongoUrl(servers.mongoUrl()).namespace(NS)
                 .workerId(id).maxThreads(4).heartbeatInterval(HEARTBEAT).build();
     }
 
     @AfterAll
     static void stop() {
-        for (AutoCloseable c : new AutoCloseable[] {aa, w1, w2, coordinator, arctic, mongo, redis}) {
-            try {
-                if (c != null) {
-                    c.close();
-                }
-            } catch (Exception e) {
-                // keep closing the rest
-            }
-        }
+        ClusterFixtures.closeAll(aa, w1, w2, coordinator, servers);
     }
 
     static DataFrame frame(int rows, double base) {
@@ -164,7 +145,7 @@ class RedisTransportIT {
             waiters.shutdownNow();
         }
         long clientConnections;
-        try (Jedis jedis = new Jedis(new HostAndPort(redis.host(), redis.port()))) {
+        try (Jedis jedis = servers.newJedis()) {
             clientConnections = jedis.clientList().lines().filter(l -> l.contains(" name=aa-client-")).count();
         }
         assertThat(clientConnections).isBetween(1L,
@@ -193,8 +174,8 @@ class RedisTransportIT {
         for (int i = 0; i < 12; i++) { // more than one fetch round trip's worth (ResultWaiter.FETCH_CHUNK)
             reads.add(aa.submit(LIB, "read", false, "BIG"));
         }
-        try (AsyncArctic other = AsyncArctic.builder().redis(redis.uri()).namespace(NS).build();
-             Jedis jedis = new Jedis(new HostAndPort(redis.host(), redis.port()))) {
+        try (AsyncArctic other = AsyncArctic.builder().redis(servers.redisUrl()).namespace(NS).build();
+             Jedis jedis = servers.newJedis()) {
             AsyncRequest foreign = other.request(reads.get(5).id());
             for (Object r : aa.waitRequests(reads, LONG)) {
                 assertThat(((VersionedItem) r).data()).isEqualTo(big);
@@ -209,7 +190,7 @@ class RedisTransportIT {
     void aRequestIsAwaitableByIdFromAnotherClientUntilItsResultExpires() {
         aa.waitRequest(aa.submit(LIB, "write", false, "FOREIGN", frame(2, 7)), LONG);
         AsyncRequest r = aa.submit(LIB, "read", false, "FOREIGN");
-        try (AsyncArctic other = AsyncArctic.builder().redis(redis.uri()).namespace(NS).build()) {
+        try (AsyncArctic other = AsyncArctic.builder().redis(servers.redisUrl()).namespace(NS).build()) {
             AsyncRequest seen = other.request(r.id());
             assertThat(((VersionedItem) other.waitRequest(seen, LONG)).data()).isEqualTo(frame(2, 7));
             // Waiting consumes nothing: the submitter still gets it, and a later lookup too.
@@ -244,7 +225,7 @@ class RedisTransportIT {
 
     @Test
     void waitingTimesOutWhenNoWorkerServesTheNamespace() {
-        try (AsyncArctic idle = AsyncArctic.builder().redis(redis.uri()).namespace("nobody-serves").build()) {
+        try (AsyncArctic idle = AsyncArctic.builder().redis(servers.redisUrl()).namespace("nobody-serves").build()) {
             AsyncRequest r = idle.submit(LIB, "has_symbol", false, "X");
             assertThatThrownBy(() -> idle.waitRequest(r, Duration.ofMillis(300)))
                     .isInstanceOf(RequestDurationException.class);
@@ -253,10 +234,10 @@ class RedisTransportIT {
             assertThatThrownBy(() -> idle.awaitTermination(Duration.ofMillis(100)))
                     .isInstanceOf(RequestDurationException.class);
             // Started for the namespace, a worker picks up what was queued before it existed.
-            try (Coordinator c = Coordinator.start(CoordinatorConfig.builder().redisUrl(redis.uri())
+            try (Coordinator c = Coordinator.start(CoordinatorConfig.builder().redisUrl(servers.redisUrl())
                     .namespace("nobody-serves").coordinatorId("c2").heartbeatInterval(HEARTBEAT).build());
-                 Worker w = Worker.start(WorkerConfig.builder().redisUrl(redis.uri())
-                         .mongoUrl(mongo.connectionString()).namespace("nobody-serves").workerId("late")
+                 Worker w = Worker.start(WorkerConfig.builder().redisUrl(servers.redisUrl())
+                         .mongoUrl(servers.mongoUrl()).namespace("nobody-serves").workerId("late")
                          .heartbeatInterval(HEARTBEAT).build())) {
                 assertThat(idle.waitRequest(r, LONG)).isEqualTo(false);
             }
@@ -265,7 +246,7 @@ class RedisTransportIT {
 
     @Test
     void shutdownRefusesNewRequestsAndResetPoolReopens() {
-        try (AsyncArctic client = AsyncArctic.builder().redis(redis.uri()).namespace(NS).build()) {
+        try (AsyncArctic client = AsyncArctic.builder().redis(servers.redisUrl()).namespace(NS).build()) {
             AsyncRequest before = client.submit(LIB, "has_symbol", false, "Z");
             client.shutdown();
             assertThatThrownBy(() -> client.submit(LIB, "has_symbol", false, "Z"))
@@ -293,7 +274,7 @@ class RedisTransportIT {
         Keys keys = Keys.of("dedupe");
         int p = 3;
         String id = "3-retried";
-        try (Jedis jedis = new Jedis(new HostAndPort(redis.host(), redis.port()))) {
+        try (Jedis jedis = servers.newJedis()) {
             List<byte[]> k = submitKeys(keys, p, id);
             List<byte[]> a = List.of(DataPlaneKeys.bytes("reply"), DataPlaneKeys.bytes("60000"),
                     DataPlaneKeys.bytes(id), new byte[] {1, 2});
@@ -312,7 +293,7 @@ class RedisTransportIT {
     @Test
     void aBatchOfSubmitsGetsOneStatusEachInOrderAndCountsFirstEnqueuesPerPartition() {
         Keys keys = Keys.of("batch");
-        try (Jedis jedis = new Jedis(new HostAndPort(redis.host(), redis.port()))) {
+        try (Jedis jedis = servers.newJedis()) {
             jedis.set(keys.closed(2), "1");
             List<byte[]> k = new ArrayList<>();
             k.addAll(submitKeys(keys, 1, "1-a"));
@@ -340,8 +321,8 @@ class RedisTransportIT {
      */
     @Test
     void anEntryWhoseReadReplyWasLostIsTakenByItsOwnerAfterTheReconnect() {
-        try (AsyncArctic probe = AsyncArctic.builder().redis(redis.uri()).namespace("it-probe").build();
-             Jedis jedis = new Jedis(new HostAndPort(redis.host(), redis.port()))) {
+        try (AsyncArctic probe = AsyncArctic.builder().redis(servers.redisUrl()).namespace("it-probe").build();
+             Jedis jedis = servers.newJedis()) {
             LostRead lost = loseARead(probe, jedis, "LOST");
             // Far shorter than the stray check's idle time: only the reconnect can bring it back.
             await().during(Duration.ofMillis(1500)).atMost(LONG).until(() -> !lost.request().isCompleted());
@@ -358,8 +339,8 @@ class RedisTransportIT {
     /** No connection drop at all: the owner's stray check takes an entry pending for it that it does not hold. */
     @Test
     void anEntryPendingForItsLiveOwnerButNotHeldIsTakenByTheStrayCheck() {
-        try (AsyncArctic probe = AsyncArctic.builder().redis(redis.uri()).namespace("it-probe").build();
-             Jedis jedis = new Jedis(new HostAndPort(redis.host(), redis.port()))) {
+        try (AsyncArctic probe = AsyncArctic.builder().redis(servers.redisUrl()).namespace("it-probe").build();
+             Jedis jedis = servers.newJedis()) {
             LostRead lost = loseARead(probe, jedis, "STRAY");
             Duration strayCheck = HEARTBEAT.multipliedBy(Worker.STRAY_HEARTBEATS);
             assertThat(probe.waitRequest(lost.request(), strayCheck.multipliedBy(2).plus(LONG))).isEqualTo(false);

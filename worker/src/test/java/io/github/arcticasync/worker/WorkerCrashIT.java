@@ -7,17 +7,11 @@ import io.github.arcticasync.asynchronous.LibraryRef;
 import io.github.arcticasync.coordinator.Coordinator;
 import io.github.arcticasync.coordinator.CoordinatorConfig;
 import io.github.arcticasync.internal.cluster.Keys;
-import io.github.arcticasync.store.Arctic;
 import io.github.arcticasync.store.VersionStore;
 import io.github.arcticasync.store.VersionedItem;
-import io.github.arcticasync.testkit.MongoServer;
-import io.github.arcticasync.testkit.MongoServers;
-import io.github.arcticasync.testkit.RedisServer;
-import io.github.arcticasync.testkit.RedisServers;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import redis.clients.jedis.HostAndPort;
 import redis.clients.jedis.Jedis;
 
 import java.io.File;
@@ -42,19 +36,14 @@ class WorkerCrashIT {
     private static final LibraryRef LIB = LibraryRef.of("crash_lib");
     private static final int REQUESTS = 500;
 
-    private static RedisServer redis;
-    private static MongoServer mongo;
-    private static Arctic arctic;
+    private static ClusterServers servers;
     private static Coordinator coordinator;
     private static final List<Process> workers = new ArrayList<>();
 
     @BeforeAll
     static void cluster() {
-        redis = RedisServers.start();
-        mongo = MongoServers.embedded();
-        arctic = Arctic.connect(mongo.connectionString());
-        arctic.initializeLibrary(LIB.name());
-        coordinator = Coordinator.start(CoordinatorConfig.builder().redisUrl(redis.uri()).namespace(NS)
+        servers = ClusterServers.start(LIB);
+        coordinator = Coordinator.start(CoordinatorConfig.builder().redisUrl(servers.redisUrl()).namespace(NS)
                 .coordinatorId("c1").heartbeatInterval(RedisTransportIT.HEARTBEAT).initialPoolSize(4).build());
     }
 
@@ -62,9 +51,7 @@ class WorkerCrashIT {
     static void stop() {
         workers.forEach(Process::destroyForcibly);
         coordinator.close();
-        arctic.close();
-        mongo.close();
-        redis.close();
+        servers.close();
     }
 
     /** Starts {@code WorkerMain} in a JVM of its own, on this test's classpath. */
@@ -88,16 +75,16 @@ class WorkerCrashIT {
 
     @Test
     void killingOneOfTwoWorkersLosesNothingAndCompletesNothingTwice() throws Exception {
-        Process a = startWorkerProcess("wa", redis.uri(), mongo.connectionString(), NS);
-        Process b = startWorkerProcess("wb", redis.uri(), mongo.connectionString(), NS);
+        Process a = startWorkerProcess("wa", servers.redisUrl(), servers.mongoUrl(), NS);
+        Process b = startWorkerProcess("wb", servers.redisUrl(), servers.mongoUrl(), NS);
         Keys keys = Keys.of(NS);
-        try (Jedis jedis = new Jedis(new HostAndPort(redis.host(), redis.port()))) {
+        try (Jedis jedis = servers.newJedis()) {
             await().atMost(Duration.ofSeconds(40)).until(() -> ownersOf(jedis, keys, "wa") > 0
                     && ownersOf(jedis, keys, "wb") > 0);
         }
         AtomicInteger done = new AtomicInteger();
         List<AsyncRequest> requests = new ArrayList<>();
-        try (AsyncArctic aa = AsyncArctic.builder().redis(redis.uri()).namespace(NS).build()) {
+        try (AsyncArctic aa = AsyncArctic.builder().redis(servers.redisUrl()).namespace(NS).build()) {
             for (int i = 0; i < REQUESTS; i++) {
                 AsyncRequest r = aa.submit(LIB, "write", false, "k" + i, RedisTransportIT.frame(5, i),
                         Kwargs.of("prune_previous_version", false));
@@ -115,12 +102,12 @@ class WorkerCrashIT {
                 assertThat(((VersionedItem) results.get(i)).symbol()).isEqualTo("k" + i);
             }
         }
-        try (Jedis jedis = new Jedis(new HostAndPort(redis.host(), redis.port()))) {
+        try (Jedis jedis = servers.newJedis()) {
             assertThat(sum(jedis, keys, "completed")).isEqualTo(REQUESTS);
             assertThat(sum(jedis, keys, "failed")).isZero();
             assertThat(sum(jedis, keys, "reclaimed")).isPositive();
         }
-        VersionStore lib = arctic.getLibrary(LIB.name());
+        VersionStore lib = servers.arctic().getLibrary(LIB.name());
         int rerun = 0;
         for (int i = 0; i < REQUESTS; i++) {
             int versions = lib.listVersions("k" + i).size();
@@ -131,7 +118,7 @@ class WorkerCrashIT {
         assertThat(rerun).isLessThanOrEqualTo(40);
         b.destroy(); // SIGTERM: drains
         assertThat(b.waitFor(20, TimeUnit.SECONDS)).isTrue();
-        try (Jedis jedis = new Jedis(new HostAndPort(redis.host(), redis.port()))) {
+        try (Jedis jedis = servers.newJedis()) {
             assertThat(jedis.sismember(keys.workers(), "wb")).isFalse();
             assertThat(ownersOf(jedis, keys, "wb")).isZero();
         }
