@@ -608,7 +608,8 @@ public final class ClusterBenchmark {
     }
 
     /** The parts {@link #tracedLatency} splits a sample into: step suffix, and how the report names it. */
-    private static final String[][] LATENCY_PHASES = {{".to-start", "of which submit -> start"}, {".run", "of which run"},
+    private static final String[][] LATENCY_PHASES = {
+            {".to-start", "of which submit -> start"}, {".run", "of which run"},
             {".to-caller", "of which end -> caller"}};
 
     private static void printLatency(PrintStream out, Measurements m, String step) {

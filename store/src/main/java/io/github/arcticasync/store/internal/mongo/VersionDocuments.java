@@ -68,7 +68,8 @@ final class VersionDocuments {
             // The highest version created at or before the second of as_of (ObjectIds hold whole seconds).
             found = c.versions().find(new Document("symbol", symbol)
                             .append("_id", new Document("$lt", ObjectIds.fromSeconds(t.getEpochSecond() + 1))))
-                    .projection(projection).sort(Sorts.orderBy(Sorts.descending("symbol"), Sorts.descending("version"))).first();
+                    .projection(projection)
+                    .sort(Sorts.orderBy(Sorts.descending("symbol"), Sorts.descending("version"))).first();
         }
         if (found == null || isDeleted(found) || found.containsKey("deleted")) {
             throw noData(symbol);
