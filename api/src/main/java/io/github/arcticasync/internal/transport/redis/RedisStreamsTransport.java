@@ -189,10 +189,8 @@ public final class RedisStreamsTransport implements Transport {
                 }
 
                 @Override
-                public void failed(RuntimeException error) {
-                    refused(request, error instanceof AsyncArcticException ? error
-                            : new AsyncArcticException("Could not submit request " + id + ": " + error.getMessage(),
-                            error));
+                public void failed(AsyncArcticException error) {
+                    refused(request, error); // already typed and naming the request (SubmitBatcher)
                 }
             });
         } catch (RuntimeException e) {

@@ -61,8 +61,11 @@ final class SubmitBatcher implements AutoCloseable {
         /** Redis answered with this {@link StreamScripts#SUBMIT} status. */
         void status(long status);
 
-        /** The submit could not be sent (Redis unreachable for the whole retry budget, or an error reply). */
-        void failed(RuntimeException error);
+        /**
+         * The submit could not be sent (Redis unreachable for the whole retry budget, or an error reply); the error is
+         * an {@link AsyncArcticException} naming the request.
+         */
+        void failed(AsyncArcticException error);
     }
 
     /** One queued submit; its fields are written by the thread that sent it, under the lock, before done is set. */
@@ -75,7 +78,7 @@ final class SubmitBatcher implements AutoCloseable {
         /** Null for an acknowledged submit, whose thread waits for {@link #done}. */
         final Outcome outcome;
         long result;
-        RuntimeException error;
+        AsyncArcticException error;
         volatile boolean done;
 
         Pending(String id, List<byte[]> keys, byte[] envelope, long deadline, Outcome outcome) {
@@ -91,7 +94,7 @@ final class SubmitBatcher implements AutoCloseable {
             done = true;
         }
 
-        void fail(RuntimeException e) {
+        void fail(AsyncArcticException e) {
             error = e;
             done = true;
         }
@@ -227,11 +230,27 @@ final class SubmitBatcher implements AutoCloseable {
             // a reply nobody will send.
             for (Pending p : batch) {
                 if (!p.done) {
-                    p.fail(e);
+                    p.fail(refusal(p.id, e));
                 }
             }
         }
         return batch;
+    }
+
+    /**
+     * What a submitter sees when Redis answered its submit with an error (nothing was enqueued: the script checks
+     * before it writes, and a full Redis refuses the script's first write): typed, naming the request, the server
+     * and what Redis said, with the remedy when Redis is full.
+     */
+    private AsyncArcticException refusal(String id, RuntimeException e) {
+        if (e instanceof AsyncArcticException typed) {
+            return typed;
+        }
+        String said = String.valueOf(e.getMessage());
+        String remedy = said.contains("OOM command not allowed") ? " (Redis is full under maxmemory-policy noeviction: let results "
+                + "expire, lower the result TTL, or raise maxmemory)" : "";
+        return new AsyncArcticException("Could not submit request " + id + ": Redis at " + connections.url()
+                + " refused it: " + said + remedy, e);
     }
 
     /** Wakes the waiting submitters of {@code batch} and reports to the pipelined ones. */
