@@ -27,7 +27,7 @@ class ClientCloseIT {
                      .namespace("close").coordinatorId("c1").heartbeatInterval(HEARTBEAT).initialPoolSize(2)
                      .build())) {
             AsyncArctic first = AsyncArctic.builder().redis(servers.redisUrl()).namespace("close").build();
-            AsyncRequest queued = first.submit(LIB, "write", true, "SYM", RedisTransportIT.frame(5, 1));
+            AsyncRequest queued = first.submit(LIB, "write", true, "SYM", ClusterFixtures.frame(5, 1));
 
             long started = System.nanoTime();
             first.close();

@@ -27,6 +27,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 
+import static io.github.arcticasync.worker.ClusterFixtures.frame;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
@@ -38,7 +39,6 @@ import static org.awaitility.Awaitility.await;
 class RedisTransportIT {
     static final Duration LONG = Duration.ofSeconds(30);
     static final Duration HEARTBEAT = Duration.ofMillis(500); // 200 ms leases lapse on a loaded 2-core machine
-    private static final long DAY = 86_400_000_000_000L;
     private static final String NS = "it";
     private static final LibraryRef LIB = LibraryRef.of("redis_it");
 
@@ -66,16 +66,6 @@ class RedisTransportIT {
     @AfterAll
     static void stop() {
         ClusterFixtures.closeAll(aa, w1, w2, coordinator, servers);
-    }
-
-    static DataFrame frame(int rows, double base) {
-        long[] index = new long[rows];
-        double[] price = new double[rows];
-        for (int i = 0; i < rows; i++) {
-            index[i] = i * DAY;
-            price[i] = base + i;
-        }
-        return DataFrame.builder().datetimeIndex(index).column("price", price).build();
     }
 
     @Test

@@ -86,7 +86,7 @@ class WorkerCrashIT {
         List<AsyncRequest> requests = new ArrayList<>();
         try (AsyncArctic aa = AsyncArctic.builder().redis(servers.redisUrl()).namespace(NS).build()) {
             for (int i = 0; i < REQUESTS; i++) {
-                AsyncRequest r = aa.submit(LIB, "write", false, "k" + i, RedisTransportIT.frame(5, i),
+                AsyncRequest r = aa.submit(LIB, "write", false, "k" + i, ClusterFixtures.frame(5, i),
                         Kwargs.of("prune_previous_version", false));
                 r.onComplete(x -> done.incrementAndGet());
                 requests.add(r);
