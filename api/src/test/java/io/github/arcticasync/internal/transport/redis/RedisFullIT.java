@@ -35,25 +35,19 @@ class RedisFullIT {
     }
 
     /**
-     * Sets small values until Redis refuses one; returns how many it took. Small, so that Redis stays above maxmemory
-     * (a refused large value frees its own buffer and drops below again).
+     * Puts Redis over its memory limit by lowering the limit below what it uses: unlike filling it up, this does not
+     * depend on buffers Redis frees again on its own, which can let a small write slip under a limit just reached.
      */
-    private static int fill(Jedis jedis) {
-        byte[] ballast = new byte[4096];
-        for (int i = 0; ; i++) {
-            try {
-                jedis.set(("ballast:" + i).getBytes(), ballast);
-            } catch (redis.clients.jedis.exceptions.JedisDataException full) {
-                assertThat(full.getMessage()).contains("OOM");
-                return i;
-            }
-        }
+    private static void overLimit(Jedis jedis) {
+        long used = Long.parseLong(jedis.info("memory").lines().filter(l -> l.startsWith("used_memory:"))
+                .findFirst().orElseThrow().substring("used_memory:".length()).trim());
+        jedis.configSet("maxmemory", Long.toString(used / 2));
     }
 
     @Test
     void aFullRedisRefusesSubmitsTypedAndLosesNothingOnceItHasRoom() {
         try (RedisServer redis = RedisServers.start(RedisConfig.builder()
-                .extraArgs(List.of("--maxmemory", "8mb", "--maxmemory-policy", "noeviction")).build());
+                .extraArgs(List.of("--maxmemory", "64mb", "--maxmemory-policy", "noeviction")).build());
              Jedis jedis = new Jedis(redis.host(), redis.port());
              AsyncArctic acknowledged = AsyncArctic.builder().redis(redis.uri()).namespace(NS).build();
              AsyncArctic pipelined = AsyncArctic.builder().redis(redis.uri()).namespace(NS).pipelinedSubmits(true)
@@ -61,7 +55,8 @@ class RedisFullIT {
             AsyncRequest before = acknowledged.submit(LIB, "has_symbol", false, "A");
             assertThat(queued(jedis)).isEqualTo(1);
 
-            int ballast = fill(jedis);
+            overLimit(jedis);
+            assertThatThrownBy(() -> jedis.set("k", "v")).hasMessageContaining("OOM");
             assertThatThrownBy(() -> acknowledged.submit(LIB, "has_symbol", false, "B"))
                     .isInstanceOf(AsyncArcticException.class)
                     .hasMessageContaining("Could not submit request").hasMessageContaining("Redis is full")
@@ -71,9 +66,7 @@ class RedisFullIT {
                     .isInstanceOf(AsyncArcticException.class).hasMessageContaining("Redis is full");
             assertThat(queued(jedis)).as("nothing enqueued while full").isEqualTo(1);
 
-            for (int i = 0; i < ballast; i++) {
-                jedis.del("ballast:" + i);
-            }
+            jedis.configSet("maxmemory", "64mb");
             AsyncRequest after = acknowledged.submit(LIB, "has_symbol", false, "D");
             assertThat(after.id()).isNotEqualTo(before.id());
             assertThat(queued(jedis)).as("the request from before and the one after").isEqualTo(2);
