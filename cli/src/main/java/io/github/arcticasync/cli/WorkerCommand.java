@@ -37,8 +37,9 @@ final class WorkerCommand implements Callable<Integer> {
             description = "MongoDB the requests run against (mongodb://...); default $ARCTIC_ASYNC_MONGO_URL.")
     private String mongo;
 
-    @Option(names = "--max-threads", paramLabel = "N", defaultValue = "16",
-            description = "The most requests this worker runs at once, whatever it is allotted (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--max-threads", paramLabel = "N", defaultValue = "${env:ARCTIC_ASYNC_WORKER_THREADS:-16}",
+            description = "The most requests this worker runs at once, whatever it is allotted (default: "
+                    + "$ARCTIC_ASYNC_WORKER_THREADS, else 16).")
     private int maxThreads;
 
     @Option(names = "--worker-id", paramLabel = "ID", defaultValue = "${env:ARCTIC_ASYNC_WORKER_ID}",
@@ -51,7 +52,9 @@ final class WorkerCommand implements Callable<Integer> {
     private Long resultTtlSeconds;
 
     @Option(names = "--heartbeat-ms", paramLabel = "MS", hidden = true,
-            description = "Heartbeat interval; the lease is three of them (default 1000).")
+            defaultValue = "${env:ARCTIC_ASYNC_HEARTBEAT_MS}",
+            description = "Heartbeat interval; the lease is three of them (default $ARCTIC_ASYNC_HEARTBEAT_MS, else "
+                    + "1000).")
     private Integer heartbeatMillis;
 
     @Override

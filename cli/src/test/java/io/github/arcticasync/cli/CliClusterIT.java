@@ -79,10 +79,11 @@ class CliClusterIT {
     }
 
     private CliProcesses.Child worker(String ns, String id) throws Exception {
-        // The MongoDB URL through the environment, as docker-compose passes it.
+        // MongoDB URL, thread cap and heartbeat through the environment, as docker-compose passes settings.
         CliProcesses.Child child = CliProcesses.start("worker-" + id,
-                Map.of("ARCTIC_ASYNC_MONGO_URL", mongo.connectionString()), "worker", "--redis", redis.uri(),
-                "--namespace", ns, "--worker-id", id, "--max-threads", "4", "--heartbeat-ms", HEARTBEAT_MS);
+                Map.of("ARCTIC_ASYNC_MONGO_URL", mongo.connectionString(), "ARCTIC_ASYNC_WORKER_THREADS", "3",
+                        "ARCTIC_ASYNC_HEARTBEAT_MS", HEARTBEAT_MS),
+                "worker", "--redis", redis.uri(), "--namespace", ns, "--worker-id", id);
         children.add(child);
         return child;
     }
@@ -147,6 +148,7 @@ class CliClusterIT {
             assertThat(shown.exitCode()).as(shown.err()).isZero();
             assertThat(shown.out()).contains("pool         size 4, state running").contains("leader       c1")
                     .contains("workers      2 live").contains("wa").contains("wb")
+                    .containsPattern("wa +\\S+ +threads \\d+/3 ").containsPattern("wb +\\S+ +threads \\d+/3 ")
                     .contains("counters     submitted 20, completed 20, failed 0, reclaimed 0, dead-lettered 0")
                     .contains("redis        maxmemory-policy noeviction").doesNotContain("WARNING")
                     .contains("queue        0 outstanding");
