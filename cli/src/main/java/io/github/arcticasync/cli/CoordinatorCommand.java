@@ -32,6 +32,9 @@ final class CoordinatorCommand implements Callable<Integer> {
     @Mixin
     private RedisOptions redis;
 
+    @Mixin
+    private MetricsOptions metrics;
+
     @Option(names = "--pool-size", paramLabel = "N", defaultValue = "${env:ARCTIC_ASYNC_POOL_SIZE}",
             description = "Pool size the namespace's pool is created with if it has none yet (an existing pool keeps"
                     + " its size; 'pool resize' changes it). Default $ARCTIC_ASYNC_POOL_SIZE, else 4.")
@@ -50,7 +53,8 @@ final class CoordinatorCommand implements Callable<Integer> {
         CoordinatorConfig config = config();
         PrintWriter out = spec.commandLine().getOut();
         StopSignal stop = StopSignal.install();
-        try (Coordinator coordinator = Coordinator.start(config)) {
+        try (MetricsEndpoint endpoint = metrics.startIfAsked(out);
+             Coordinator coordinator = Coordinator.start(config, endpoint == null ? null : endpoint.registry())) {
             out.printf("coordinator %s: running on %s (namespace %s); leader lease %d ms; SIGTERM or Ctrl-C stops it%n",
                     coordinator.id(), RedisUrl.mask(config.redisUrl()), config.namespace(),
                     config.leaseTime().toMillis());

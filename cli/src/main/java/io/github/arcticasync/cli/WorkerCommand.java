@@ -1,5 +1,6 @@
 package io.github.arcticasync.cli;
 
+import io.github.arcticasync.internal.execution.OperationRegistry;
 import io.github.arcticasync.internal.transport.redis.RedisUrl;
 import io.github.arcticasync.worker.Worker;
 import io.github.arcticasync.worker.WorkerConfig;
@@ -33,6 +34,9 @@ final class WorkerCommand implements Callable<Integer> {
     @Mixin
     private RedisOptions redis;
 
+    @Mixin
+    private MetricsOptions metrics;
+
     @Option(names = "--mongo", paramLabel = "URL", defaultValue = "${env:ARCTIC_ASYNC_MONGO_URL}",
             description = "MongoDB the requests run against (mongodb://...); default $ARCTIC_ASYNC_MONGO_URL.")
     private String mongo;
@@ -62,7 +66,15 @@ final class WorkerCommand implements Callable<Integer> {
         WorkerConfig config = config();
         PrintWriter out = spec.commandLine().getOut();
         StopSignal stop = StopSignal.install();
-        Worker worker = Worker.start(config);
+        try (MetricsEndpoint endpoint = metrics.startIfAsked(out)) {
+            return run(config, endpoint, out, stop);
+        }
+    }
+
+    private Integer run(WorkerConfig config, MetricsEndpoint endpoint, PrintWriter out, StopSignal stop)
+            throws InterruptedException {
+        Worker worker = Worker.start(config, null, OperationRegistry.standard(),
+                endpoint == null ? null : endpoint.registry());
         out.printf("worker %s: running on %s (namespace %s), MongoDB %s, at most %d threads; SIGTERM or Ctrl-C"
                         + " drains and stops it%n", worker.id(), RedisUrl.mask(config.redisUrl()), config.namespace(),
                 RedisUrl.mask(config.mongoUrl()), config.maxThreads());

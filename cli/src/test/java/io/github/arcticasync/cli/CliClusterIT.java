@@ -15,11 +15,18 @@ import io.github.arcticasync.testkit.MongoServer;
 import io.github.arcticasync.testkit.MongoServers;
 import io.github.arcticasync.testkit.RedisServer;
 import io.github.arcticasync.testkit.RedisServers;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -73,7 +80,7 @@ class CliClusterIT {
     private CliProcesses.Child coordinator(String ns, String id) throws Exception {
         CliProcesses.Child child = CliProcesses.start("coordinator-" + id, Map.of(), "coordinator",
                 "--redis", redis.uri(), "--namespace", ns, "--coordinator-id", id, "--pool-size", "4",
-                "--heartbeat-ms", HEARTBEAT_MS);
+                "--heartbeat-ms", HEARTBEAT_MS, "--metrics-port", "0", "--metrics-host", "127.0.0.1");
         children.add(child);
         return child;
     }
@@ -83,9 +90,32 @@ class CliClusterIT {
         CliProcesses.Child child = CliProcesses.start("worker-" + id,
                 Map.of("ARCTIC_ASYNC_MONGO_URL", mongo.connectionString(), "ARCTIC_ASYNC_WORKER_THREADS", "3",
                         "ARCTIC_ASYNC_HEARTBEAT_MS", HEARTBEAT_MS),
-                "worker", "--redis", redis.uri(), "--namespace", ns, "--worker-id", id);
+                "worker", "--redis", redis.uri(), "--namespace", ns, "--worker-id", id, "--metrics-port", "0",
+                "--metrics-host", "127.0.0.1");
         children.add(child);
         return child;
+    }
+
+    /** GET of the child's metrics endpoint, whose port it printed at start. */
+    private static String scrape(CliProcesses.Child child) throws Exception {
+        AtomicReference<String> port = new AtomicReference<>();
+        await().atMost(WAIT).until(() -> {
+            Matcher m = Pattern.compile("metrics: http://127\\.0\\.0\\.1:(\\d+)/metrics").matcher(child.output());
+            if (m.find()) {
+                port.set(m.group(1));
+            }
+            return port.get() != null;
+        });
+        HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                URI.create("http://127.0.0.1:" + port.get() + "/metrics")).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).isEqualTo(200);
+        return response.body();
+    }
+
+    /** The value of the sample {@code name{labels}} in a Prometheus text page, or 0 if absent. */
+    private static double sample(String page, String nameAndLabels) {
+        return page.lines().filter(l -> l.startsWith(nameAndLabels + " ")).findFirst()
+                .map(l -> Double.parseDouble(l.substring(nameAndLabels.length() + 1).trim())).orElse(0.0);
     }
 
     private static CliProcesses.Run status(String ns) {
@@ -136,13 +166,21 @@ class CliClusterIT {
     @Test
     void workersRunRequestsStatusShowsThemPoolResizesAndSigtermDrainsToExitZero() throws Exception {
         String ns = "cli-cluster";
-        coordinator(ns, "c1");
+        CliProcesses.Child c1 = coordinator(ns, "c1");
         CliProcesses.Child a = worker(ns, "wa");
         CliProcesses.Child b = worker(ns, "wb");
         awaitWorkersWithPartitions(ns, "wa", "wb");
 
         try (AsyncArctic aa = AsyncArctic.builder().redis(redis.uri()).namespace(ns).build()) {
             assertWritten(aa, submitWrites(aa, "s", 20), "s");
+            // Each worker's Prometheus endpoint counts what it completed; together, the 20 writes.
+            String completed = "arctic_async_worker_completed_total{namespace=\"" + ns + "\",worker=\"";
+            await().atMost(WAIT).until(() -> sample(scrape(a), completed + "wa\"}")
+                    + sample(scrape(b), completed + "wb\"}") == 20.0);
+            String coordinatorPage = scrape(c1);
+            assertThat(sample(coordinatorPage, "arctic_async_coordinator_leader{coordinator=\"c1\",namespace=\""
+                    + ns + "\"}")).isEqualTo(1.0);
+            assertThat(coordinatorPage).contains("jvm_memory_used_bytes");
 
             CliProcesses.Run shown = status(ns);
             assertThat(shown.exitCode()).as(shown.err()).isZero();

@@ -84,9 +84,11 @@ class ComposeFileTest {
     void commandsAreWiredThroughTheirEnvironment() {
         assertThat(services.get("worker")).contains("command: [\"worker\"]")
                 .contains("ARCTIC_ASYNC_REDIS_URL: redis://redis:6379")
-                .contains("ARCTIC_ASYNC_MONGO_URL: mongodb://mongo:27017");
+                .contains("ARCTIC_ASYNC_MONGO_URL: mongodb://mongo:27017")
+                .contains("ARCTIC_ASYNC_METRICS_PORT: \"9404\"");
         assertThat(services.get("coordinator")).contains("command: [\"coordinator\"]")
-                .contains("ARCTIC_ASYNC_REDIS_URL: redis://redis:6379");
+                .contains("ARCTIC_ASYNC_REDIS_URL: redis://redis:6379")
+                .contains("ARCTIC_ASYNC_METRICS_PORT: \"9404\"");
         assertThat(String.join("\n", lines)).contains("dockerfile: deploy/Dockerfile");
     }
 
