@@ -34,7 +34,7 @@ public final class Main implements Runnable {
      */
     static List<Object> commands() {
         return List.of(new DemoCommand(), new WorkerCommand(), new CoordinatorCommand(), new UpCommand(),
-                new StatusCommand(), new PoolCommand());
+                new StatusCommand(), new PoolCommand(), new DeadLettersCommand());
     }
 
     @Spec

@@ -33,6 +33,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import redis.clients.jedis.HostAndPort;
 import redis.clients.jedis.Jedis;
+import redis.clients.jedis.StreamEntryID;
 
 /**
  * The cluster commands as real processes: {@code coordinator} and {@code worker} run as child JVMs against a real
@@ -264,6 +265,42 @@ class CliClusterIT {
                 mongo.connectionString(), "--library", "cli_demo_empty", "--rows", "2000", "--plain");
         assertThat(run.exitCode()).isEqualTo(Main.EXIT_FAILURE);
         assertThat(run.err()).contains("no live workers in namespace " + ns);
+    }
+
+    @Test
+    void deadLettersListsWhatAWorkerCouldNotRunWithTheReason() throws Exception {
+        String ns = "cli-dead";
+        coordinator(ns, "c1");
+        worker(ns, "wd");
+        awaitWorkersWithPartitions(ns, "wd");
+        String[] args = {"dead-letters", "--redis", redis.uri(), "--namespace", ns};
+        assertThat(CliProcesses.inProcess(args).out()).contains("dead letters  0 in aa:{cli-dead}:dead on");
+
+        Keys keys = Keys.of(ns);
+        try (Jedis jedis = new Jedis(new HostAndPort(redis.host(), redis.port()))) {
+            // Poison, as a foreign or corrupted producer could write it: an envelope that is not BSON at all.
+            jedis.xadd(keys.requestStream(0), StreamEntryID.NEW_ENTRY,
+                    Map.of("id", "poison-1", "env", "not an envelope", "reply", ""));
+            // A large envelope staged in a key that expired before a worker took the request.
+            jedis.xadd(keys.requestStream(1), StreamEntryID.NEW_ENTRY,
+                    Map.of("id", "gone-1", "envkey", "aa:{cli-dead:1}:env:gone-1", "reply", ""));
+        }
+        await().atMost(WAIT).until(() -> CliProcesses.inProcess(args).out().contains("dead letters  2 in"));
+
+        CliProcesses.Run run = CliProcesses.inProcess(args);
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(run.out()).contains("(newest first, 2 shown)")
+                .containsPattern("request poison-1  \\(envelope does not decode\\)  deliveries 1  worker wd")
+                .contains("reason: undecodable request")
+                .containsPattern("request gone-1  \\(no envelope\\)  deliveries 1  worker wd")
+                .contains("reason: its staged envelope aa:{cli-dead:1}:env:gone-1 is gone");
+        assertThat(run.out().indexOf("gone-1")).as("newest first").isLessThan(run.out().indexOf("poison-1"));
+        CliProcesses.Run one = CliProcesses.inProcess("dead-letters", "--redis", redis.uri(), "--namespace", ns,
+                "--count", "1");
+        assertThat(one.out()).contains("(newest first, 1 shown)").doesNotContain("poison-1");
+        CliProcesses.Run zero = CliProcesses.inProcess("dead-letters", "--redis", redis.uri(), "--count", "0");
+        assertThat(zero.exitCode()).isEqualTo(Main.EXIT_USAGE);
+        assertThat(zero.err()).contains("--count must be 1-10000, was 0");
     }
 
     @Test

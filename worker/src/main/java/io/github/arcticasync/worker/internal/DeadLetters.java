@@ -6,6 +6,7 @@ import io.github.arcticasync.internal.cluster.StatCounter;
 import io.github.arcticasync.internal.protocol.EnvelopeCodec;
 import io.github.arcticasync.internal.protocol.ResultEnvelope;
 import io.github.arcticasync.internal.transport.redis.DataPlaneKeys;
+import io.github.arcticasync.internal.transport.redis.DeadLetterFields;
 import io.github.arcticasync.internal.transport.redis.LuaScript;
 import io.github.arcticasync.internal.transport.redis.RedisConnections;
 import io.github.arcticasync.internal.transport.redis.StreamEntry;
@@ -69,12 +70,13 @@ public final class DeadLetters {
             java.util.List<byte[]> args = new java.util.ArrayList<>(List.of(
                     DataPlaneKeys.bytes(keys.deadLetters()), DataPlaneKeys.bytes("MAXLEN"), DataPlaneKeys.bytes("~"),
                     DataPlaneKeys.bytes(MAXLEN), DataPlaneKeys.bytes("*"),
-                    DataPlaneKeys.bytes("stream"), DataPlaneKeys.bytes(keys.requestStream(p)),
-                    DataPlaneKeys.bytes("entry"), DataPlaneKeys.bytes(entry.id()),
-                    DataPlaneKeys.bytes("request"), DataPlaneKeys.bytes(requestId == null ? "" : requestId),
-                    DataPlaneKeys.bytes("reason"), DataPlaneKeys.bytes(reason),
-                    DataPlaneKeys.bytes("deliveries"), DataPlaneKeys.bytes(Integer.toString(deliveries)),
-                    DataPlaneKeys.bytes("worker"), DataPlaneKeys.bytes(workerId)));
+                    DataPlaneKeys.bytes(DeadLetterFields.STREAM), DataPlaneKeys.bytes(keys.requestStream(p)),
+                    DataPlaneKeys.bytes(DeadLetterFields.ENTRY), DataPlaneKeys.bytes(entry.id()),
+                    DataPlaneKeys.bytes(DeadLetterFields.REQUEST),
+                    DataPlaneKeys.bytes(requestId == null ? "" : requestId),
+                    DataPlaneKeys.bytes(DeadLetterFields.REASON), DataPlaneKeys.bytes(reason),
+                    DataPlaneKeys.bytes(DeadLetterFields.DELIVERIES), DataPlaneKeys.bytes(Integer.toString(deliveries)),
+                    DataPlaneKeys.bytes(DeadLetterFields.WORKER), DataPlaneKeys.bytes(workerId)));
             byte[] env = entry.fields().get(DataPlaneKeys.ENVELOPE);
             String envKey = entry.text(DataPlaneKeys.ENVELOPE_KEY);
             if (env == null && envKey != null) {

@@ -1,0 +1,24 @@
+package io.github.arcticasync.internal.transport.redis;
+
+/**
+ * Field names of a dead-letter stream entry ({@code Keys#deadLetters()}): written by workers, read by
+ * {@code arctic-async dead-letters}. The request envelope, when the entry had one, is under
+ * {@link DataPlaneKeys#ENVELOPE}.
+ */
+public final class DeadLetterFields {
+    /** The partition's request stream the entry came from. */
+    public static final String STREAM = "stream";
+    /** The entry's id in that stream. */
+    public static final String ENTRY = "entry";
+    /** The request id, empty when the entry had none. */
+    public static final String REQUEST = "request";
+    /** Why it will never run. */
+    public static final String REASON = "reason";
+    /** How many times it had been delivered. */
+    public static final String DELIVERIES = "deliveries";
+    /** The worker that dead-lettered it. */
+    public static final String WORKER = "worker";
+
+    private DeadLetterFields() {
+    }
+}
