@@ -40,6 +40,13 @@ final class CoordinatorCommand implements Callable<Integer> {
                     + " its size; 'pool resize' changes it). Default $ARCTIC_ASYNC_POOL_SIZE, else 4.")
     private Integer poolSize;
 
+    @Option(names = "--partitions", paramLabel = "N", defaultValue = "${env:ARCTIC_ASYNC_PARTITIONS}",
+            description = "Partitions the namespace's pool is created with if it has none yet: the most workers that"
+                    + " can get work. Fixed for the namespace's life, and set by whichever process creates the pool"
+                    + " first, so start this coordinator before any client or worker. Default"
+                    + " $ARCTIC_ASYNC_PARTITIONS, else 64.")
+    private Integer partitions;
+
     @Option(names = "--coordinator-id", paramLabel = "ID",
             description = "This coordinator's id (default: coordinator-<pid>-<random>).")
     private String coordinatorId;
@@ -73,6 +80,9 @@ final class CoordinatorCommand implements Callable<Integer> {
                     .namespace(redis.namespace());
             if (poolSize != null) {
                 b.initialPoolSize(poolSize);
+            }
+            if (partitions != null) {
+                b.partitions(partitions);
             }
             if (coordinatorId != null) {
                 b.coordinatorId(coordinatorId);

@@ -78,10 +78,12 @@ class CliClusterIT {
         }
     }
 
-    private CliProcesses.Child coordinator(String ns, String id) throws Exception {
-        CliProcesses.Child child = CliProcesses.start("coordinator-" + id, Map.of(), "coordinator",
-                "--redis", redis.uri(), "--namespace", ns, "--coordinator-id", id, "--pool-size", "4",
-                "--heartbeat-ms", HEARTBEAT_MS, "--metrics-port", "0", "--metrics-host", "127.0.0.1");
+    private CliProcesses.Child coordinator(String ns, String id, String... more) throws Exception {
+        List<String> args = new ArrayList<>(List.of("coordinator", "--redis", redis.uri(), "--namespace", ns,
+                "--coordinator-id", id, "--pool-size", "4", "--heartbeat-ms", HEARTBEAT_MS, "--metrics-port", "0",
+                "--metrics-host", "127.0.0.1"));
+        args.addAll(List.of(more));
+        CliProcesses.Child child = CliProcesses.start("coordinator-" + id, Map.of(), args.toArray(new String[0]));
         children.add(child);
         return child;
     }
@@ -270,9 +272,12 @@ class CliClusterIT {
     @Test
     void deadLettersListsWhatAWorkerCouldNotRunWithTheReason() throws Exception {
         String ns = "cli-dead";
-        coordinator(ns, "c1");
+        coordinator(ns, "c1", "--partitions", "16");
+        // The pool's creator sets its partition count: the worker starts only once the coordinator has made it.
+        await().atMost(WAIT).until(() -> status(ns).exitCode() == 0);
         worker(ns, "wd");
         awaitWorkersWithPartitions(ns, "wd");
+        assertThat(status(ns).out()).contains("16 partitions").containsPattern("wd .* partitions 16 ");
         String[] args = {"dead-letters", "--redis", redis.uri(), "--namespace", ns};
         assertThat(CliProcesses.inProcess(args).out()).contains("dead letters  0 in aa:{cli-dead}:dead on");
 

@@ -54,6 +54,12 @@ class ClusterCommandsTest {
     }
 
     @Test
+    void coordinatorRejectsAPartitionCountOutOfRange() {
+        assertBadUsage(CliProcesses.inProcess("coordinator", "--redis", "redis://127.0.0.1:1", "--partitions", "0"),
+                "partitions");
+    }
+
+    @Test
     void upNeedsAtLeastOneWorker() {
         assertBadUsage(CliProcesses.inProcess("up", "--workers", "0"), "--workers must be 1-64");
     }
