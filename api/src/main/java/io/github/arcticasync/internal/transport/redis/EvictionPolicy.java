@@ -2,7 +2,7 @@ package io.github.arcticasync.internal.transport.redis;
 
 import org.slf4j.Logger;
 import redis.clients.jedis.Jedis;
-import redis.clients.jedis.exceptions.JedisException;
+import redis.clients.jedis.exceptions.JedisDataException;
 
 import java.util.Optional;
 
@@ -24,7 +24,7 @@ public final class EvictionPolicy {
         String info;
         try {
             info = jedis.info("memory");
-        } catch (JedisException e) {
+        } catch (JedisDataException e) {
             return Optional.empty(); // a managed Redis may rename or forbid INFO; nothing to judge then
         }
         for (String line : info.split("\r?\n")) {

@@ -9,6 +9,7 @@ import redis.clients.jedis.params.SetParams;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
@@ -54,9 +55,14 @@ public final class LuaScript {
         }
         Pipeline pipe = jedis.pipelined();
         SetParams ttl = SetParams.setParams().px(ttlMillis);
-        staged.forEach((key, value) -> pipe.set(key, value, ttl));
+        List<Response<String>> sets = new ArrayList<>(staged.size());
+        staged.forEach((key, value) -> sets.add(pipe.set(key, value, ttl)));
         Response<Object> reply = pipe.evalsha(sha, keys, args);
         pipe.sync();
+        // A refused SET (a full Redis: OOM) is the cause; the script would only report its value as missing.
+        for (Response<String> set : sets) {
+            set.get();
+        }
         try {
             return reply.get();
         } catch (RuntimeException e) {

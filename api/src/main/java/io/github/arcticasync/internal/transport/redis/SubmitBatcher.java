@@ -5,6 +5,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import redis.clients.jedis.Jedis;
 import redis.clients.jedis.exceptions.JedisConnectionException;
+import redis.clients.jedis.exceptions.JedisDataException;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -244,11 +245,16 @@ final class SubmitBatcher implements AutoCloseable {
      */
     private AsyncArcticException refusal(String id, RuntimeException e) {
         if (e instanceof AsyncArcticException typed) {
-            return typed;
+            return String.valueOf(typed.getMessage()).contains(id) ? typed
+                    : new AsyncArcticException("Could not submit request " + id + ": " + typed.getMessage(), typed);
         }
         String said = String.valueOf(e.getMessage());
-        String remedy = said.contains("OOM command not allowed") ? " (Redis is full under maxmemory-policy noeviction: let results "
-                + "expire, lower the result TTL, or raise maxmemory)" : "";
+        if (!(e instanceof JedisDataException)) {
+            return new AsyncArcticException("Could not submit request " + id + " to Redis at " + connections.url()
+                    + ": " + said, e);
+        }
+        String remedy = said.contains("OOM command not allowed") ? " (Redis is full under maxmemory-policy "
+                + "noeviction: let results expire, lower the result TTL, or raise maxmemory)" : "";
         return new AsyncArcticException("Could not submit request " + id + ": Redis at " + connections.url()
                 + " refused it: " + said + remedy, e);
     }

@@ -5,6 +5,7 @@ import io.github.arcticasync.asynchronous.AsyncArcticException;
 import io.github.arcticasync.asynchronous.AsyncRequest;
 import io.github.arcticasync.asynchronous.LibraryRef;
 import io.github.arcticasync.internal.cluster.Keys;
+import io.github.arcticasync.store.DataFrame;
 import io.github.arcticasync.testkit.RedisConfig;
 import io.github.arcticasync.testkit.RedisServer;
 import io.github.arcticasync.testkit.RedisServers;
@@ -61,6 +62,10 @@ class RedisFullIT {
                     .isInstanceOf(AsyncArcticException.class)
                     .hasMessageContaining("Could not submit request").hasMessageContaining("Redis is full")
                     .hasMessageContaining("maxmemory");
+            // A large envelope is staged by a plain SET before the script: that SET is what Redis refuses.
+            DataFrame large = DataFrame.builder().datetimeIndex(new long[4096]).column("v", new double[4096]).build();
+            assertThatThrownBy(() -> acknowledged.submit(LIB, "write", false, "LARGE", large))
+                    .isInstanceOf(AsyncArcticException.class).hasMessageContaining("Redis is full");
             AsyncRequest refused = pipelined.submit(LIB, "has_symbol", false, "C");
             assertThatThrownBy(() -> pipelined.waitRequest(refused, java.time.Duration.ofSeconds(10)))
                     .isInstanceOf(AsyncArcticException.class).hasMessageContaining("Redis is full");
