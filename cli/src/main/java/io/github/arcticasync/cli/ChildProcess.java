@@ -31,13 +31,19 @@ final class ChildProcess {
     }
 
     /**
-     * Starts {@code command} with {@code environment} added to this process's, stdout and stderr merged and copied
-     * to {@code console} as {@code name | line}.
+     * Starts {@code command} with {@code environment} added to this process's (a variable mapped to null is removed
+     * instead), stdout and stderr merged and copied to {@code console} as {@code name | line}.
      */
     static ChildProcess start(String name, List<String> command, Map<String, String> environment,
                               PrintWriter console) {
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
-        builder.environment().putAll(environment);
+        environment.forEach((variable, value) -> {
+            if (value == null) {
+                builder.environment().remove(variable);
+            } else {
+                builder.environment().put(variable, value);
+            }
+        });
         Process process;
         try {
             process = builder.start();

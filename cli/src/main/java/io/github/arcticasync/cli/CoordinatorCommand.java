@@ -52,7 +52,9 @@ final class CoordinatorCommand implements Callable<Integer> {
     private String coordinatorId;
 
     @Option(names = "--heartbeat-ms", paramLabel = "MS", hidden = true,
-            description = "Heartbeat interval; the leader lease is three of them (default 1000).")
+            defaultValue = "${env:ARCTIC_ASYNC_HEARTBEAT_MS}",
+            description = "Heartbeat interval; the leader lease is three of them (default $ARCTIC_ASYNC_HEARTBEAT_MS, "
+                    + "else 1000). Keep it equal to the workers'.")
     private Integer heartbeatMillis;
 
     @Override

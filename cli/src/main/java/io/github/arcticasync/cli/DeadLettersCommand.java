@@ -1,7 +1,6 @@
 package io.github.arcticasync.cli;
 
 import io.github.arcticasync.internal.cluster.Keys;
-import io.github.arcticasync.internal.execution.OperationRegistry;
 import io.github.arcticasync.internal.protocol.EnvelopeCodec;
 import io.github.arcticasync.internal.protocol.RequestEnvelope;
 import io.github.arcticasync.internal.transport.redis.DataPlaneKeys;
@@ -33,11 +32,11 @@ import redis.clients.jedis.Protocol;
             "Lists the newest dead letters of a namespace: requests that will never run (undecodable, or delivered",
             "too often without completing), with the reason. Read-only; submit a request again to retry it."})
 final class DeadLettersCommand implements Callable<Integer> {
-    /** The stream keeps about this many (DeadLetters trims it), so a larger count could never show more. */
+    /** About what the stream keeps (workers trim it approximately to this length). */
     static final int MAX_COUNT = 10_000;
 
-    private static final EnvelopeCodec CODEC = EnvelopeCodec.builder()
-            .operations(name -> OperationRegistry.standard().find(name).isPresent()).build();
+    /** Any operation name: a listing only reads, and embedded workers may run operations of their own. */
+    private static final EnvelopeCodec CODEC = EnvelopeCodec.builder().operations(name -> true).build();
 
     @Spec
     private CommandSpec spec;
@@ -55,10 +54,18 @@ final class DeadLettersCommand implements Callable<Integer> {
             throw new ParameterException(spec.commandLine(), "--count must be 1-" + MAX_COUNT + ", was " + count);
         }
         RedisUrl url = RedisUrl.parse(redis.redisUrl());
-        String key = Keys.of(redis.namespace()).deadLetters();
+        Keys keys = Keys.of(redis.namespace());
+        String key = keys.deadLetters();
         PrintWriter out = spec.commandLine().getOut();
         try (Jedis jedis = new Jedis(url.hostAndPort(), url.clientConfig("arctic-async-dead-letters",
                 RedisUrl.DEFAULT_TIMEOUT))) {
+            if (!jedis.exists(keys.pool())) {
+                // A mistyped namespace would otherwise read as "no dead letters", which looks like all is well.
+                spec.commandLine().getErr().println("dead-letters: namespace '" + redis.namespace()
+                        + "' has no pool on " + redis.maskedRedisUrl());
+                spec.commandLine().getErr().flush();
+                return Main.EXIT_FAILURE;
+            }
             long total = jedis.xlen(key);
             List<StreamEntry> newest = StreamEntry.fromEntries(key, jedis.sendCommand(Protocol.Command.XREVRANGE,
                     key, "+", "-", "COUNT", Integer.toString(count)));

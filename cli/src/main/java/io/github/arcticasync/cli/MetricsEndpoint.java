@@ -33,7 +33,13 @@ final class MetricsEndpoint implements AutoCloseable {
         new ProcessorMetrics().bindTo(registry);
         new UptimeMetrics().bindTo(registry);
         gc.bindTo(registry);
-        server = HttpServer.create(new InetSocketAddress(host, port), 0);
+        try {
+            server = HttpServer.create(new InetSocketAddress(host, port), 0);
+        } catch (IOException e) {
+            gc.close(); // a port in use: nothing else holds these
+            registry.close();
+            throw e;
+        }
         server.createContext("/", this::handle);
         server.start();
     }

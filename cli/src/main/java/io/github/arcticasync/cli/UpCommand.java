@@ -104,6 +104,8 @@ final class UpCommand implements Callable<Integer> {
             environment.put("ARCTIC_ASYNC_REDIS_URL", redisToUse);
             environment.put("ARCTIC_ASYNC_MONGO_URL", mongoToUse);
             environment.put("ARCTIC_ASYNC_NAMESPACE", namespace);
+            // A metrics port set for up itself would make every child bind that one port, and all but one fail.
+            environment.put("ARCTIC_ASYNC_METRICS_PORT", null);
             coordinator = ChildProcess.start("coordinator", childCommand("coordinator", coordinatorArgs()),
                     environment, out);
             for (int i = 1; i <= workers; i++) {

@@ -286,6 +286,7 @@ class CliClusterIT {
             // Poison, as a foreign or corrupted producer could write it: an envelope that is not BSON at all.
             jedis.xadd(keys.requestStream(0), StreamEntryID.NEW_ENTRY,
                     Map.of("id", "poison-1", "env", "not an envelope", "reply", ""));
+            await().atMost(WAIT).until(() -> CliProcesses.inProcess(args).out().contains("dead letters  1 in"));
             // A large envelope staged in a key that expired before a worker took the request.
             jedis.xadd(keys.requestStream(1), StreamEntryID.NEW_ENTRY,
                     Map.of("id", "gone-1", "envkey", "aa:{cli-dead:1}:env:gone-1", "reply", ""));
@@ -306,6 +307,10 @@ class CliClusterIT {
         CliProcesses.Run zero = CliProcesses.inProcess("dead-letters", "--redis", redis.uri(), "--count", "0");
         assertThat(zero.exitCode()).isEqualTo(Main.EXIT_USAGE);
         assertThat(zero.err()).contains("--count must be 1-10000, was 0");
+        CliProcesses.Run typo = CliProcesses.inProcess("dead-letters", "--redis", redis.uri(), "--namespace",
+                "cli-deda");
+        assertThat(typo.exitCode()).isEqualTo(Main.EXIT_FAILURE);
+        assertThat(typo.err()).contains("namespace 'cli-deda' has no pool");
     }
 
     @Test
