@@ -32,8 +32,8 @@ import redis.clients.jedis.Protocol;
             "Lists the newest dead letters of a namespace: requests that will never run (undecodable, or delivered",
             "too often without completing), with the reason. Read-only; submit a request again to retry it."})
 final class DeadLettersCommand implements Callable<Integer> {
-    /** About what the stream keeps (workers trim it approximately to this length). */
-    static final int MAX_COUNT = 10_000;
+    /** About what the stream keeps: more could rarely be shown. */
+    static final int MAX_COUNT = DeadLetterFields.KEPT;
 
     /** Any operation name: a listing only reads, and embedded workers may run operations of their own. */
     private static final EnvelopeCodec CODEC = EnvelopeCodec.builder().operations(name -> true).build();

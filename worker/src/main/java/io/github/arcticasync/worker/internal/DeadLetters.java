@@ -27,8 +27,6 @@ import java.util.Map;
  */
 public final class DeadLetters {
     private static final Logger log = LoggerFactory.getLogger(DeadLetters.class);
-    /** Dead letters kept (approximately); the oldest go first. */
-    private static final String MAXLEN = "10000";
 
     /** KEYS: owner, stream, stats; ARGV: worker, entry id, group. Fenced ack + count of an entry with no request id. */
     private static final LuaScript ACK_DEAD = new LuaScript("ack-dead", """
@@ -69,7 +67,7 @@ public final class DeadLetters {
         connections.with(jedis -> {
             java.util.List<byte[]> args = new java.util.ArrayList<>(List.of(
                     DataPlaneKeys.bytes(keys.deadLetters()), DataPlaneKeys.bytes("MAXLEN"), DataPlaneKeys.bytes("~"),
-                    DataPlaneKeys.bytes(MAXLEN), DataPlaneKeys.bytes("*"),
+                    DataPlaneKeys.bytes(Integer.toString(DeadLetterFields.KEPT)), DataPlaneKeys.bytes("*"),
                     DataPlaneKeys.bytes(DeadLetterFields.STREAM), DataPlaneKeys.bytes(keys.requestStream(p)),
                     DataPlaneKeys.bytes(DeadLetterFields.ENTRY), DataPlaneKeys.bytes(entry.id()),
                     DataPlaneKeys.bytes(DeadLetterFields.REQUEST),

@@ -1,11 +1,14 @@
 package io.github.arcticasync.internal.transport.redis;
 
 /**
- * Field names of a dead-letter stream entry ({@code Keys#deadLetters()}): written by workers, read by
- * {@code arctic-async dead-letters}. The request envelope, when the entry had one, is under
+ * The layout of the dead-letter stream ({@code Keys#deadLetters()}): its entries' field names and its length. Written
+ * by workers, read by {@code arctic-async dead-letters}. The request envelope, when the entry had one, is under
  * {@link DataPlaneKeys#ENVELOPE}.
  */
 public final class DeadLetterFields {
+    /** Entries the stream keeps, approximately ({@code XADD MAXLEN ~}); the oldest go first. */
+    public static final int KEPT = 10_000;
+
     /** The partition's request stream the entry came from. */
     public static final String STREAM = "stream";
     /** The entry's id in that stream. */
