@@ -463,7 +463,7 @@ public final class ClusterBenchmark {
         Object call(int k) throws Exception;
     }
 
-    /** A result with its request's timestamps: created by the client, started and ended by the worker. */
+    /** A result with its request's timestamps (created by the client, started and ended by the worker), or nulls. */
     private record Traced(Object result, Instant created, Instant started, Instant ended) {
     }
 
@@ -485,34 +485,32 @@ public final class ClusterBenchmark {
     }
 
     private static void latency(Measurements m, String step, int requests, One one) throws Exception {
-        for (int k = 0; k < requests; k++) {
-            long t0 = System.nanoTime();
-            Object r = one.call(k);
-            m.record(step, System.nanoTime() - t0);
-            if (!Boolean.TRUE.equals(r)) {
-                throw new IllegalStateException(step + ": expected true, got " + r);
-            }
-        }
+        tracedLatency(m, step, requests, k -> new Traced(one.call(k), null, null, null));
     }
 
     /**
-     * As {@link #latency}, and splits each sample into {@code step.to-start} (submit, queue, fetch and dispatch up to
-     * the worker starting the operation), {@code step.run} and {@code step.to-caller} (encode, post, notice and hand
-     * over until the caller holds the result). The worker's timestamps are wall-clock time of the same machine, so the
-     * three parts share one clock; with microsecond timestamps they add up to the sample within a few microseconds.
+     * Times {@code requests} calls one after another under {@code step}, each of which must return true. A call that
+     * also returns its request's timestamps is split into {@code step.to-start} (submit, queue, fetch and dispatch up
+     * to the worker starting the operation), {@code step.run} and {@code step.to-caller} (encode, post, notice and
+     * hand over until the caller holds the result), recorded outside the timed region. The worker's timestamps are
+     * wall-clock time of the same machine, so the three parts share one clock; with microsecond timestamps they add
+     * up to the sample within a few microseconds.
      */
     private static void tracedLatency(Measurements m, String step, int requests, TracedOne one) throws Exception {
         for (int k = 0; k < requests; k++) {
             long t0 = System.nanoTime();
             Traced t = one.call(k);
+            long elapsed = System.nanoTime() - t0;
             Instant inHand = Instant.now();
-            m.record(step, System.nanoTime() - t0); // the parts are recorded outside the timed region
+            m.record(step, elapsed);
             if (!Boolean.TRUE.equals(t.result())) {
                 throw new IllegalStateException(step + ": expected true, got " + t.result());
             }
-            m.record(step + ".to-start", Duration.between(t.created(), t.started()).toNanos());
-            m.record(step + ".run", Duration.between(t.started(), t.ended()).toNanos());
-            m.record(step + ".to-caller", Duration.between(t.ended(), inHand).toNanos());
+            if (t.started() != null) {
+                m.record(step + ".to-start", Duration.between(t.created(), t.started()).toNanos());
+                m.record(step + ".run", Duration.between(t.started(), t.ended()).toNanos());
+                m.record(step + ".to-caller", Duration.between(t.ended(), inHand).toNanos());
+            }
         }
     }
 
