@@ -1,6 +1,5 @@
 package io.github.arcticasync.internal.transport.redis;
 
-import io.github.arcticasync.internal.transport.Counts;
 import io.github.arcticasync.asynchronous.AsyncArcticException;
 import io.github.arcticasync.asynchronous.RequestDurationException;
 import io.github.arcticasync.internal.cluster.Keys;
@@ -10,6 +9,7 @@ import io.github.arcticasync.internal.cluster.StatCounter;
 import io.github.arcticasync.internal.execution.OperationCall;
 import io.github.arcticasync.internal.execution.OperationRegistry;
 import io.github.arcticasync.internal.protocol.EnvelopeCodec;
+import io.github.arcticasync.internal.transport.Counts;
 import io.github.arcticasync.internal.transport.Deadline;
 import io.github.arcticasync.internal.transport.Durations;
 import io.github.arcticasync.internal.transport.RequestHandle;
