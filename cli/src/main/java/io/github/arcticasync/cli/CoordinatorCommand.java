@@ -2,7 +2,7 @@ package io.github.arcticasync.cli;
 
 import io.github.arcticasync.coordinator.Coordinator;
 import io.github.arcticasync.coordinator.CoordinatorConfig;
-import io.github.arcticasync.internal.transport.redis.RedisUrl;
+import io.github.arcticasync.internal.transport.SafeUrls;
 import java.io.PrintWriter;
 import java.time.Duration;
 import java.util.concurrent.Callable;
@@ -65,7 +65,7 @@ final class CoordinatorCommand implements Callable<Integer> {
         try (MetricsEndpoint endpoint = metrics.startIfAsked(out);
              Coordinator coordinator = Coordinator.start(config, endpoint == null ? null : endpoint.registry())) {
             out.printf("coordinator %s: running on %s (namespace %s); leader lease %d ms; SIGTERM or Ctrl-C stops it%n",
-                    coordinator.id(), RedisUrl.mask(config.redisUrl()), config.namespace(),
+                    coordinator.id(), SafeUrls.mask(config.redisUrl()), config.namespace(),
                     config.leaseTime().toMillis());
             out.flush();
             stop.await();

@@ -5,6 +5,7 @@ import io.github.arcticasync.asynchronous.AsyncRequest;
 import io.github.arcticasync.asynchronous.Kwargs;
 import io.github.arcticasync.asynchronous.LibraryRef;
 import io.github.arcticasync.asynchronous.RequestDurationException;
+import io.github.arcticasync.internal.transport.SafeUrls;
 import io.github.arcticasync.store.Arctic;
 import io.github.arcticasync.store.DataFrame;
 import io.github.arcticasync.store.DateRange;
@@ -71,7 +72,7 @@ final class Demo {
             say("embedded MongoDB (mongo-java-server, H2 file backend) on %s", mongoUrl);
             say("data folder: %s (kept between runs; --data-dir to change)", embedded.dataDir());
         } else {
-            say("using the MongoDB at %s", redact(mongoUrl));
+            say("using the MongoDB at %s", SafeUrls.mask(mongoUrl));
         }
         try (Arctic arctic = Arctic.connect(mongoUrl);
              AsyncArctic aa = asyncArctic(arctic)) {
@@ -112,7 +113,7 @@ final class Demo {
             // A cluster client has no MongoDB of its own: the request names the library, the workers resolve it.
             lib = LibraryRef.of(settings.library());
             totalBefore = aa.totalRequests();
-            say("Redis cluster at %s (namespace %s), pool of %d; its workers run the requests", redact(
+            say("Redis cluster at %s (namespace %s), pool of %d; its workers run the requests", SafeUrls.mask(
                     settings.redisUrl()), settings.namespace(), aa.poolSize());
         } else {
             say("in-JVM pool of %d threads", aa.poolSize());
@@ -330,8 +331,8 @@ final class Demo {
             int live = reader.read().map(s -> s.workers().size()).orElse(0);
             if (live == 0) {
                 throw new DemoFailedException("no live workers in namespace " + settings.namespace() + " on "
-                        + redact(settings.redisUrl()) + ": start a cluster with 'arctic-async up --workers 2', or"
-                        + " a coordinator and workers");
+                        + SafeUrls.mask(settings.redisUrl())
+                        + ": start a cluster with 'arctic-async up --workers 2', or a coordinator and workers");
             }
             say("%d live worker(s) in the cluster", live);
         }
@@ -403,10 +404,5 @@ final class Demo {
     private void say(String format, Object... args) {
         out.println(format.isEmpty() ? "" : "    " + String.format(Locale.ROOT, format, args));
         out.flush();
-    }
-
-    /** The URL without its password, for printing. */
-    static String redact(String url) {
-        return url.replaceAll("://([^:/@]+):[^@/]*@", "://$1:***@");
     }
 }

@@ -1,6 +1,7 @@
 package io.github.arcticasync.cli;
 
 import io.github.arcticasync.internal.cluster.Keys;
+import io.github.arcticasync.internal.transport.SafeUrls;
 import io.github.arcticasync.internal.transport.redis.RedisUrl;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -54,6 +55,6 @@ final class RedisOptions {
 
     /** The Redis URL for printing: the password masked. */
     String maskedRedisUrl() {
-        return RedisUrl.mask(redisUrl());
+        return SafeUrls.mask(redisUrl());
     }
 }

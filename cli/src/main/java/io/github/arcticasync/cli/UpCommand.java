@@ -2,6 +2,7 @@ package io.github.arcticasync.cli;
 
 import io.github.arcticasync.internal.cluster.Keys;
 import io.github.arcticasync.internal.cluster.PoolRecord;
+import io.github.arcticasync.internal.transport.SafeUrls;
 import io.github.arcticasync.internal.transport.redis.RedisUrl;
 import java.io.File;
 import java.io.PrintWriter;
@@ -156,7 +157,7 @@ final class UpCommand implements Callable<Integer> {
             }
         }
         if (mongoUrl != null && !(mongoUrl.startsWith("mongodb://") || mongoUrl.startsWith("mongodb+srv://"))) {
-            throw usage("--mongo must be a mongodb:// or mongodb+srv:// URL, was '" + RedisUrl.mask(mongoUrl) + "'");
+            throw usage("--mongo must be a mongodb:// or mongodb+srv:// URL, was '" + SafeUrls.mask(mongoUrl) + "'");
         }
         if (redisUrl != null && mongoUrl != null && dataDir != null) {
             throw usage("--data-dir is unused when both --redis and --mongo are given");
@@ -220,8 +221,8 @@ final class UpCommand implements Callable<Integer> {
     private void printUrls(PrintWriter out, String redisToUse, String mongoToUse, ChildProcess redis,
                            EmbeddedMongo mongo, ChildProcess coordinator, List<ChildProcess> workerProcesses,
                            Path dir) {
-        String redisShown = RedisUrl.mask(redisToUse);
-        String mongoShown = RedisUrl.mask(mongoToUse);
+        String redisShown = SafeUrls.mask(redisToUse);
+        String mongoShown = SafeUrls.mask(mongoToUse);
         synchronized (out) {
             out.printf("up: local cluster of namespace %s%n", namespace);
             out.printf("  redis        %s%s%n", redisShown, redis == null ? " (given)"

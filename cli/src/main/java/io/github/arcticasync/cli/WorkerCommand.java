@@ -1,7 +1,7 @@
 package io.github.arcticasync.cli;
 
 import io.github.arcticasync.internal.execution.OperationRegistry;
-import io.github.arcticasync.internal.transport.redis.RedisUrl;
+import io.github.arcticasync.internal.transport.SafeUrls;
 import io.github.arcticasync.worker.Worker;
 import io.github.arcticasync.worker.WorkerConfig;
 import java.io.PrintWriter;
@@ -76,8 +76,8 @@ final class WorkerCommand implements Callable<Integer> {
         Worker worker = Worker.start(config, null, OperationRegistry.standard(),
                 endpoint == null ? null : endpoint.registry());
         out.printf("worker %s: running on %s (namespace %s), MongoDB %s, at most %d threads; SIGTERM or Ctrl-C"
-                        + " drains and stops it%n", worker.id(), RedisUrl.mask(config.redisUrl()), config.namespace(),
-                RedisUrl.mask(config.mongoUrl()), config.maxThreads());
+                        + " drains and stops it%n", worker.id(), SafeUrls.mask(config.redisUrl()), config.namespace(),
+                SafeUrls.mask(config.mongoUrl()), config.maxThreads());
         out.flush();
         Thread terminated = new Thread(() -> {
             try {
@@ -104,7 +104,7 @@ final class WorkerCommand implements Callable<Integer> {
         }
         String mongoUrl = mongo.trim();
         if (!mongoUrl.startsWith("mongodb://") && !mongoUrl.startsWith("mongodb+srv://")) {
-            throw usage("--mongo must be a mongodb:// or mongodb+srv:// URL, was '" + RedisUrl.mask(mongoUrl) + "'");
+            throw usage("--mongo must be a mongodb:// or mongodb+srv:// URL, was '" + SafeUrls.mask(mongoUrl) + "'");
         }
         try {
             WorkerConfig.Builder b = WorkerConfig.builder().redisUrl(redis.redisUrl()).mongoUrl(mongoUrl)

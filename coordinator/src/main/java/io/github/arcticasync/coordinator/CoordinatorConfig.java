@@ -2,6 +2,7 @@ package io.github.arcticasync.coordinator;
 
 import io.github.arcticasync.internal.cluster.Keys;
 import io.github.arcticasync.internal.cluster.PoolRecord;
+import io.github.arcticasync.internal.transport.SafeUrls;
 
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -58,7 +59,7 @@ public record CoordinatorConfig(String redisUrl, String namespace, String coordi
 
     /** The Redis URL with any password replaced by {@code ***}, for logs. */
     public String maskedRedisUrl() {
-        return maskUrl(redisUrl);
+        return SafeUrls.mask(redisUrl);
     }
 
     @Override
@@ -68,21 +69,6 @@ public record CoordinatorConfig(String redisUrl, String namespace, String coordi
                 + ", initialPoolSize=" + initialPoolSize + ", heartbeatInterval=" + heartbeatInterval + "]";
     }
 
-    static String maskUrl(String url) {
-        try {
-            URI uri = new URI(url);
-            String userInfo = uri.getRawUserInfo();
-            if (userInfo == null) {
-                return url;
-            }
-            int colon = userInfo.indexOf(':');
-            String masked = colon < 0 ? "***" : userInfo.substring(0, colon) + ":***";
-            return url.replace(userInfo + "@", masked + "@");
-        } catch (URISyntaxException e) {
-            return "<unparseable url>";
-        }
-    }
-
     private static void requireRedisUrl(String redisUrl) {
         if (redisUrl == null) {
             throw new IllegalArgumentException("redisUrl must not be null");
@@ -90,13 +76,14 @@ public record CoordinatorConfig(String redisUrl, String namespace, String coordi
         try {
             URI uri = new URI(redisUrl);
             if (!"redis".equals(uri.getScheme()) && !"rediss".equals(uri.getScheme())) {
-                throw new IllegalArgumentException("redisUrl must start with redis:// or rediss://, got " + maskUrl(redisUrl));
+                throw new IllegalArgumentException("redisUrl must start with redis:// or rediss://, got "
+                        + SafeUrls.mask(redisUrl));
             }
             if (uri.getHost() == null) {
-                throw new IllegalArgumentException("redisUrl has no host: " + maskUrl(redisUrl));
+                throw new IllegalArgumentException("redisUrl has no host: " + SafeUrls.mask(redisUrl));
             }
         } catch (URISyntaxException e) {
-            throw new IllegalArgumentException("redisUrl is not a URL: " + maskUrl(redisUrl), e);
+            throw new IllegalArgumentException("redisUrl is not a URL: " + SafeUrls.mask(redisUrl), e);
         }
     }
 

@@ -22,7 +22,7 @@ class CoordinatorConfigTest {
     void passwordIsMaskedInToString() {
         CoordinatorConfig config = CoordinatorConfig.builder().redisUrl("rediss://alice:s3cret@redis.example:6380/2")
                 .build();
-        assertThat(config.toString()).doesNotContain("s3cret").contains("alice:***@redis.example:6380/2");
+        assertThat(config.toString()).doesNotContain("s3cret").contains("alice:****@redis.example:6380/2");
         assertThat(CoordinatorConfig.builder().redisUrl("redis://:pw@h:1").build().toString()).doesNotContain("pw@");
     }
 

@@ -3,6 +3,7 @@ package io.github.arcticasync.worker;
 import io.github.arcticasync.internal.cluster.Keys;
 import io.github.arcticasync.internal.transport.Counts;
 import io.github.arcticasync.internal.transport.Durations;
+import io.github.arcticasync.internal.transport.SafeUrls;
 import io.github.arcticasync.internal.transport.redis.RedisUrl;
 
 import java.net.InetAddress;
@@ -65,7 +66,7 @@ public record WorkerConfig(String redisUrl, String mongoUrl, String namespace, S
 
     @Override
     public String toString() {
-        return "WorkerConfig[redisUrl=" + RedisUrl.mask(redisUrl) + ", mongoUrl=" + RedisUrl.mask(mongoUrl)
+        return "WorkerConfig[redisUrl=" + SafeUrls.mask(redisUrl) + ", mongoUrl=" + SafeUrls.mask(mongoUrl)
                 + ", namespace=" + namespace + ", workerId=" + workerId + ", maxThreads=" + maxThreads
                 + ", heartbeatInterval=" + heartbeatInterval + ", maxDeliveries=" + maxDeliveries + ", resultTtl="
                 + resultTtl + ", drainTimeout=" + drainTimeout + "]";

@@ -1,5 +1,6 @@
 package io.github.arcticasync.internal.transport.redis;
 
+import io.github.arcticasync.internal.transport.SafeUrls;
 import redis.clients.jedis.DefaultJedisClientConfig;
 import redis.clients.jedis.HostAndPort;
 import redis.clients.jedis.JedisClientConfig;
@@ -57,15 +58,16 @@ public record RedisUrl(boolean tls, String host, int port, String user, String p
             uri = new URI(url.trim());
         } catch (URISyntaxException e) {
             // No cause: URISyntaxException's message repeats the raw URL, password included.
-            throw new IllegalArgumentException("malformed redis URL " + mask(url) + ": " + e.getReason() + " at index "
-                    + e.getIndex());
+            throw new IllegalArgumentException("malformed redis URL " + SafeUrls.mask(url) + ": " + e.getReason()
+                    + " at index " + e.getIndex());
         }
         String scheme = uri.getScheme();
         if (!"redis".equalsIgnoreCase(scheme) && !"rediss".equalsIgnoreCase(scheme)) {
-            throw new IllegalArgumentException("redis URL must start with redis:// or rediss://, was " + mask(url));
+            throw new IllegalArgumentException("redis URL must start with redis:// or rediss://, was "
+                    + SafeUrls.mask(url));
         }
         if (uri.getHost() == null) {
-            throw new IllegalArgumentException("redis URL " + mask(url) + " names no host");
+            throw new IllegalArgumentException("redis URL " + SafeUrls.mask(url) + " names no host");
         }
         String user = null;
         String password = null;
@@ -129,13 +131,6 @@ public record RedisUrl(boolean tls, String host, int port, String user, String p
             b.clientName(clientName);
         }
         return b.build();
-    }
-
-    /** {@code url} with any password replaced by {@code ****}, for logs and messages. */
-    public static String mask(String url) {
-        // Greedy up to the last '@' of the authority: a password may hold an unescaped '@' and must not leak its tail.
-        return url == null ? null : url.replaceAll("://([^:/@]*):[^/]*@", "://$1:****@")
-                .replaceAll("://[^:/]*@", "://****@");
     }
 
     @Override
