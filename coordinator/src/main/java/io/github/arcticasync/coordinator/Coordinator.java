@@ -9,6 +9,7 @@ import io.github.arcticasync.coordinator.internal.Rebalancer;
 import io.github.arcticasync.coordinator.internal.WorkerRegistry;
 import io.github.arcticasync.internal.cluster.Keys;
 import io.github.arcticasync.internal.cluster.PoolRecord;
+import io.github.arcticasync.internal.transport.RetryLog;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.redisson.api.RedissonClient;
 import org.slf4j.Logger;
@@ -48,6 +49,8 @@ public final class Coordinator implements AutoCloseable {
     private final CoordinatorMetrics metrics;
     private final AtomicLong epoch = new AtomicLong(-1);
     private final Set<String> knownWorkers = new HashSet<>();
+    /** Any tick failure may be a bug, not only an outage: the first of a run is logged with its stack trace. */
+    private final RetryLog tickFailures;
     private volatile boolean closed;
 
     private Coordinator(CoordinatorConfig config, RedissonClient redis, boolean ownsClient,
@@ -68,6 +71,7 @@ public final class Coordinator implements AutoCloseable {
         this.registry = new WorkerRegistry(redis, keys);
         this.rebalancer = new Rebalancer(redis, keys, new PartitionPlanner(), metrics, config.coordinatorId());
         this.lifecycle = new PoolLifecycle(redis, keys, config.coordinatorId());
+        this.tickFailures = new RetryLog(log, config.coordinatorId() + " - coordinator tick", true);
     }
 
     /** Starts a coordinator with its own Redis client and no metrics. */
@@ -135,36 +139,44 @@ public final class Coordinator implements AutoCloseable {
         return commands;
     }
 
-    /** One heartbeat: take or keep the lead and, as leader, reconcile. Never throws: a scheduled task that throws dies. */
+    /**
+     * One heartbeat: take or keep the lead and, as leader, reconcile. Never throws: a scheduled task that throws dies.
+     */
     private void tick() {
         if (closed) {
             return;
         }
         try {
-            if (epoch.get() < 0) {
-                OptionalLong taken = lease.tryAcquire();
-                if (taken.isEmpty()) {
-                    return;
-                }
-                epoch.set(taken.getAsLong());
-                rebalancer.reset();
-                lifecycle.reset();
-                metrics.leadership(taken.getAsLong());
-                log.info("{} - now leads namespace {} with epoch {}", id(), keys.namespace(), taken.getAsLong());
-            } else if (!lease.isHeld()) {
-                stepDown("leader lease lapsed");
+            lead();
+            tickFailures.succeeded();
+        } catch (RuntimeException e) {
+            tickFailures.failed(e, "retrying next heartbeat");
+        }
+    }
+
+    /** One heartbeat's work: take or keep the leader lease, and as leader plan and apply. */
+    private void lead() {
+        if (epoch.get() < 0) {
+            OptionalLong taken = lease.tryAcquire();
+            if (taken.isEmpty()) {
                 return;
             }
-            PoolRecord pool = commands.pool().orElseGet(
-                    () -> commands.ensurePool(config.initialPoolSize(), keys.partitions()));
-            WorkerRegistry.Snapshot workers = registry.read();
-            logMembership(workers);
-            long current = epoch.get();
-            if (!rebalancer.step(current, pool, workers) || !lifecycle.step(current, pool)) {
-                stepDown("a newer leader took over (fenced write refused)");
-            }
-        } catch (RuntimeException e) {
-            log.warn("{} - unexpected exception in coordinator tick, retrying next heartbeat", id(), e);
+            epoch.set(taken.getAsLong());
+            rebalancer.reset();
+            lifecycle.reset();
+            metrics.leadership(taken.getAsLong());
+            log.info("{} - now leads namespace {} with epoch {}", id(), keys.namespace(), taken.getAsLong());
+        } else if (!lease.isHeld()) {
+            stepDown("leader lease lapsed");
+            return;
+        }
+        PoolRecord pool = commands.pool().orElseGet(
+                () -> commands.ensurePool(config.initialPoolSize(), keys.partitions()));
+        WorkerRegistry.Snapshot workers = registry.read();
+        logMembership(workers);
+        long current = epoch.get();
+        if (!rebalancer.step(current, pool, workers) || !lifecycle.step(current, pool)) {
+            stepDown("a newer leader took over (fenced write refused)");
         }
     }
 

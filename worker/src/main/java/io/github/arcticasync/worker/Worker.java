@@ -15,6 +15,7 @@ import io.github.arcticasync.internal.execution.SymbolGate;
 import io.github.arcticasync.internal.protocol.EnvelopeCodec;
 import io.github.arcticasync.internal.protocol.RequestEnvelope;
 import io.github.arcticasync.internal.protocol.ResultEnvelope;
+import io.github.arcticasync.internal.transport.RetryLog;
 import io.github.arcticasync.internal.transport.redis.CallEnvelopes;
 import io.github.arcticasync.internal.transport.redis.DataPlaneKeys;
 import io.github.arcticasync.internal.transport.redis.EvictionPolicy;
@@ -100,6 +101,7 @@ public final class Worker implements AutoCloseable {
     private final PartitionConsumer consumer;
     private final ScheduledExecutorService scheduler;
     private final CountDownLatch terminated = new CountDownLatch(1);
+    private final RetryLog heartbeatFailures;
     private volatile boolean draining;
     private volatile boolean closed;
 
@@ -122,6 +124,7 @@ public final class Worker implements AutoCloseable {
                 threads::limit, () -> prefetch.beyond(threads.limit()));
         this.heartbeat = new WorkerHeartbeat(connections, keys, config.workerId(), hostName(), config.maxThreads(),
                 config.lease());
+        this.heartbeatFailures = new RetryLog(log, config.workerId() + " - heartbeat", false);
         this.watcher = new AssignmentWatcher(connections, keys, config.workerId());
         this.reclaimer = new StaleWorkReclaimer(connections, keys, config.workerId(), metrics);
         this.poster = new ResultPoster(connections, keys, config.workerId(), config.resultTtl(), metrics,
@@ -388,31 +391,37 @@ public final class Worker implements AutoCloseable {
             return;
         }
         try {
-            Assignment applied = watcher.applied();
-            int capacity = Math.max(threads.limit(), threads.running());
-            WorkerLease.Status status = draining ? WorkerLease.Status.DRAINING : WorkerLease.Status.RUNNING;
-            boolean alive = heartbeat.renew(capacity, status, applied == null ? 0 : applied.epoch(),
-                    applied == null ? 0 : applied.version());
-            if (!alive) {
-                leaseLost();
-                return;
-            }
-            AssignmentWatcher.Reading reading = watcher.read();
-            if (!draining && reading.newer().isPresent()) {
-                apply(reading.newer().get());
-            }
-            if (reading.pool().isPresent() && reading.pool().get().state() == PoolState.TERMINATED && !draining) {
-                log.info("{} - pool {} terminated: draining", id(), keys.namespace());
-                Thread t = new Thread(this::drainAndSignal, "arctic-async-drain-" + id());
-                t.setDaemon(true);
-                t.start();
-            }
-            takeAssigned();
-            releaseLost();
-            trim();
+            beat();
+            heartbeatFailures.succeeded();
         } catch (RuntimeException e) {
-            log.warn("{} - heartbeat failed, retrying next heartbeat: {}", id(), e.toString());
+            heartbeatFailures.failed(e, "retrying next heartbeat");
         }
+    }
+
+    /** Renews the lease, applies a newer assignment, takes and releases partitions, trims. */
+    private void beat() {
+        Assignment applied = watcher.applied();
+        int capacity = Math.max(threads.limit(), threads.running());
+        WorkerLease.Status status = draining ? WorkerLease.Status.DRAINING : WorkerLease.Status.RUNNING;
+        boolean alive = heartbeat.renew(capacity, status, applied == null ? 0 : applied.epoch(),
+                applied == null ? 0 : applied.version());
+        if (!alive) {
+            leaseLost();
+            return;
+        }
+        AssignmentWatcher.Reading reading = watcher.read();
+        if (!draining && reading.newer().isPresent()) {
+            apply(reading.newer().get());
+        }
+        if (reading.pool().isPresent() && reading.pool().get().state() == PoolState.TERMINATED && !draining) {
+            log.info("{} - pool {} terminated: draining", id(), keys.namespace());
+            Thread t = new Thread(this::drainAndSignal, "arctic-async-drain-" + id());
+            t.setDaemon(true);
+            t.start();
+        }
+        takeAssigned();
+        releaseLost();
+        trim();
     }
 
     private void apply(Assignment assignment) {

@@ -1,6 +1,7 @@
 package io.github.arcticasync.worker.internal;
 
 import io.github.arcticasync.internal.cluster.Keys;
+import io.github.arcticasync.internal.transport.RetryLog;
 import io.github.arcticasync.internal.transport.redis.DataPlaneKeys;
 import io.github.arcticasync.internal.transport.redis.RedisConnections;
 import io.github.arcticasync.internal.transport.redis.StreamEntry;
@@ -54,6 +55,7 @@ public final class PartitionConsumer implements AutoCloseable {
     private final ReentrantLock lock = new ReentrantLock();
     private final Condition wake = lock.newCondition();
     private final Thread thread;
+    private final RetryLog failures;
     private volatile boolean stopped;
 
     /**
@@ -73,6 +75,7 @@ public final class PartitionConsumer implements AutoCloseable {
         this.connections = connections;
         this.keys = keys;
         this.workerId = workerId;
+        this.failures = new RetryLog(log, workerId + " - reading partitions", false);
         this.owned = owned;
         this.room = room;
         this.sink = sink;
@@ -129,12 +132,13 @@ public final class PartitionConsumer implements AutoCloseable {
                     nextStrayCheck = System.nanoTime() + strayAfter.toNanos();
                 }
                 read(jedis, active, free);
+                failures.succeeded();
                 pause = 50;
             } catch (RuntimeException e) {
                 if (stopped) {
                     break;
                 }
-                log.warn("{} - reading partitions failed, retrying in {} ms: {}", workerId, pause, e.toString());
+                failures.failed(e, "reconnecting in " + pause + " ms");
                 close(jedis);
                 jedis = null;
                 reconnected = true;

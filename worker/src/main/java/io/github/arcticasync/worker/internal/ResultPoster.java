@@ -2,6 +2,7 @@ package io.github.arcticasync.worker.internal;
 
 import io.github.arcticasync.internal.cluster.Keys;
 import io.github.arcticasync.internal.cluster.StatCounter;
+import io.github.arcticasync.internal.transport.RetryLog;
 import io.github.arcticasync.internal.transport.redis.DataPlaneKeys;
 import io.github.arcticasync.internal.transport.redis.RedisConnections;
 import io.github.arcticasync.internal.transport.redis.RedisStreamsTransport;
@@ -62,6 +63,7 @@ public final class ResultPoster implements AutoCloseable {
     /** Held by whichever thread has a batch on the wire: one post at a time keeps batches whole. */
     private final AtomicBoolean posting = new AtomicBoolean();
     private final Thread thread;
+    private final RetryLog failures;
     private volatile boolean closing;
 
     public ResultPoster(RedisConnections connections, Keys keys, String workerId, Duration resultTtl,
@@ -72,6 +74,7 @@ public final class ResultPoster implements AutoCloseable {
         this.resultTtl = resultTtl;
         this.metrics = metrics;
         this.onPosted = onPosted;
+        this.failures = new RetryLog(log, workerId + " - posting results", false);
         this.thread = new Thread(this::run, "arctic-async-poster-" + workerId);
         this.thread.setDaemon(true);
         this.thread.start();
@@ -145,14 +148,14 @@ public final class ResultPoster implements AutoCloseable {
                 }
                 postOnWire(batch);
                 batch.clear();
+                failures.succeeded();
                 pause = 50;
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 return;
             } catch (RuntimeException e) {
                 // Keep the batch: results are never dropped while the worker lives; the scripts are idempotent.
-                log.warn("{} - posting {} results failed, retrying in {} ms: {}", workerId, batch.size(), pause,
-                        e.toString());
+                failures.failed(e, "retrying the batch of " + batch.size() + " in " + pause + " ms");
                 sleep(pause);
                 pause = Math.min(pause * 2, 1000);
             }

@@ -4,6 +4,7 @@ import io.github.arcticasync.asynchronous.AsyncArcticException;
 import io.github.arcticasync.internal.cluster.Keys;
 import io.github.arcticasync.internal.protocol.EnvelopeCodec;
 import io.github.arcticasync.internal.protocol.ResultEnvelope;
+import io.github.arcticasync.internal.transport.RetryLog;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import redis.clients.jedis.Jedis;
@@ -63,6 +64,7 @@ final class ResultWaiter implements AutoCloseable {
     private final Clock clock;
     private final Map<String, Waiting> waiting = new ConcurrentHashMap<>();
     private final Thread thread;
+    private final RetryLog failures;
     private volatile boolean closed;
     private String lastId = "0-0";
     /** Notices read since the reply stream was last trimmed. */
@@ -80,6 +82,7 @@ final class ResultWaiter implements AutoCloseable {
         this.codec = codec;
         this.replyStreamTtl = replyStreamTtl;
         this.clock = clock;
+        this.failures = new RetryLog(log, replyStream + " - reading results", false);
         this.thread = new Thread(this::run, threadName);
         this.thread.setDaemon(true);
     }
@@ -155,6 +158,7 @@ final class ResultWaiter implements AutoCloseable {
                     sweep(jedis);
                     nextSweep = System.nanoTime() + SWEEP_INTERVAL.toNanos();
                 }
+                failures.succeeded();
                 backoff = Duration.ofMillis(50);
             } catch (RuntimeException | OutOfMemoryError e) {
                 // Out of memory reading one huge reply must not end this thread: every waiting request of the client
@@ -162,7 +166,7 @@ final class ResultWaiter implements AutoCloseable {
                 if (closed) {
                     break;
                 }
-                log.warn("{} - reading results failed, reconnecting in {}: {}", replyStream, backoff, e.toString());
+                failures.failed(e, "reconnecting in " + backoff.toMillis() + " ms");
                 closeQuietly(jedis);
                 jedis = null;
                 sleep(backoff);
