@@ -55,8 +55,9 @@ public final class Arctic implements AutoCloseable {
         try {
             cs = new ConnectionString(mongoUrl);
         } catch (IllegalArgumentException e) {
-            // The driver's message may quote the URL; never repeat a password.
-            throw new IllegalArgumentException("mongoUrl is not a valid MongoDB connection string", e);
+            // No cause: the driver's message may quote part of the URL, such as the end of a password holding an
+            // unescaped '?' ("invalid option 'secret@host'"), and callers print causes.
+            throw new IllegalArgumentException("mongoUrl is not a valid MongoDB connection string");
         }
         MongoClient client;
         try {

@@ -1,0 +1,26 @@
+package io.github.arcticasync.store;
+
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** Connection strings the driver refuses; nothing here reaches a server. */
+class ArcticConnectTest {
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {
+            "mongodb://app:1?topsecret@h:27017", // the driver names 'topsecret@h:27017' an invalid option
+            "mongodb://app:1/top?secret@h",
+    })
+    void aRefusedUrlShowsNoPartOfThePasswordInTheMessageOrItsCauses(String url) {
+        assertThatThrownBy(() -> Arctic.connect(url)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("not a valid MongoDB connection string")
+                .satisfies(e -> {
+                    for (Throwable t = e; t != null; t = t.getCause()) {
+                        assertThat(String.valueOf(t.getMessage())).doesNotContain("secret");
+                    }
+                });
+    }
+}
