@@ -90,8 +90,9 @@ public record RedisUrl(boolean tls, String host, int port, String user, String p
             try {
                 database = Integer.parseInt(path.substring(1));
             } catch (NumberFormatException e) {
-                throw new IllegalArgumentException("redis URL database must be a number, was '" + path.substring(1)
-                        + "'", e);
+                // The masked URL, not the path, and no cause: with an unescaped '/' in a password whose start looks
+                // like a port (redis://app:1234/secret@h), the path is the rest of the password.
+                throw new IllegalArgumentException("redis URL database must be a number, in " + SafeUrls.mask(url));
             }
         }
         int port = uri.getPort() < 0 ? DEFAULT_PORT : uri.getPort();

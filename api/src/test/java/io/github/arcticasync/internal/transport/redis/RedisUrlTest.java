@@ -114,6 +114,18 @@ class RedisUrlTest {
     }
 
     @Test
+    void aPasswordWithAnUnescapedSlashAfterDigitsDoesNotShowAsTheDatabase() {
+        // java.net.URI reads app:1234 as host and port, and "/secret@h:1" as the path.
+        assertThatThrownBy(() -> RedisUrl.parse("redis://app:1234/secret@h:1"))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("database must be a number")
+                .satisfies(e -> {
+                    for (Throwable t = e; t != null; t = t.getCause()) {
+                        assertThat(String.valueOf(t.getMessage())).doesNotContain("secret");
+                    }
+                });
+    }
+
+    @Test
     void nullIsRefusedByName() {
         assertThatThrownBy(() -> RedisUrl.parse(null)).isInstanceOf(NullPointerException.class)
                 .hasMessageContaining("redis URL");
