@@ -1,6 +1,7 @@
 package io.github.arcticasync.asynchronous;
 
 import io.github.arcticasync.internal.transport.Counts;
+import io.github.arcticasync.internal.transport.SafeUrls;
 import java.util.function.UnaryOperator;
 import java.util.regex.Pattern;
 
@@ -65,14 +66,10 @@ record AsyncArcticSettings(String redisUrl, String mongoUrl, String namespace, i
         }
     }
 
+    /** For the log line of {@link AsyncArctic#ASYNC_ARCTIC}'s start: the URLs without their passwords. */
     @Override
     public String toString() {
-        return "AsyncArcticSettings[redisUrl=" + mask(redisUrl) + ", mongoUrl=" + mask(mongoUrl) + ", namespace="
-                + namespace + ", poolSize=" + poolSize + "]";
-    }
-
-    /** The URL with any password replaced, for logs. */
-    static String mask(String url) {
-        return url == null ? null : url.replaceAll("://([^:/@]*):[^@/]*@", "://$1:****@");
+        return "AsyncArcticSettings[redisUrl=" + SafeUrls.mask(redisUrl) + ", mongoUrl=" + SafeUrls.mask(mongoUrl)
+                + ", namespace=" + namespace + ", poolSize=" + poolSize + "]";
     }
 }

@@ -33,4 +33,13 @@ class AsyncArcticSettingsTest {
         AsyncArcticSettings s = new AsyncArcticSettings("redis://u:pw@h:6379", "mongodb://a:b@h", null, 2);
         assertThat(s.toString()).doesNotContain("pw").doesNotContain(":b@").contains("u:****@");
     }
+
+    @Test
+    void passwordsInEveryFormAreMaskedInItsDescription() {
+        // A bare password (redis-cli's AUTH form), a '/' in a password, a password option: AsyncArctic logs this.
+        AsyncArcticSettings s = new AsyncArcticSettings("redis://topsecret@h:6379",
+                "mongodb://app:top/secret@h/?tls=true&tlsCertificateKeyFilePassword=keysecret", null, 2);
+        assertThat(s.toString()).doesNotContain("secret").contains("redis://****@h:6379")
+                .contains("mongodb://app:****@h/?tls=true&tlsCertificateKeyFilePassword=****");
+    }
 }
