@@ -83,7 +83,9 @@ public record CoordinatorConfig(String redisUrl, String namespace, String coordi
                 throw new IllegalArgumentException("redisUrl has no host: " + SafeUrls.mask(redisUrl));
             }
         } catch (URISyntaxException e) {
-            throw new IllegalArgumentException("redisUrl is not a URL: " + SafeUrls.mask(redisUrl), e);
+            // No cause: URISyntaxException's message repeats the raw URL, password included.
+            throw new IllegalArgumentException("redisUrl is not a URL: " + SafeUrls.mask(redisUrl) + ": "
+                    + e.getReason() + " at index " + e.getIndex());
         }
     }
 
