@@ -1,5 +1,6 @@
 package io.github.arcticasync.coordinator.internal;
 
+import io.github.arcticasync.internal.transport.SafeUrls;
 import org.redisson.Redisson;
 import org.redisson.api.RedissonClient;
 import org.redisson.client.codec.StringCodec;
@@ -7,6 +8,7 @@ import org.redisson.config.Config;
 import org.redisson.config.SingleServerConfig;
 
 import java.net.URI;
+import java.net.URISyntaxException;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -23,7 +25,14 @@ public final class RedisClients {
      * @throws IllegalArgumentException if the URL is malformed
      */
     public static RedissonClient create(String redisUrl, Duration lockLease) {
-        URI uri = URI.create(redisUrl);
+        URI uri;
+        try {
+            uri = new URI(redisUrl);
+        } catch (URISyntaxException e) {
+            // Not URI.create: its message, and its cause's, repeat the raw URL, password included.
+            throw new IllegalArgumentException("malformed redis URL " + SafeUrls.mask(redisUrl) + ": " + e.getReason()
+                    + " at index " + e.getIndex());
+        }
         Config config = new Config();
         config.setCodec(StringCodec.INSTANCE);
         config.setLockWatchdogTimeout(lockLease.toMillis());
@@ -51,7 +60,10 @@ public final class RedisClients {
             try {
                 server.setDatabase(Integer.parseInt(path.substring(1)));
             } catch (NumberFormatException e) {
-                throw new IllegalArgumentException("redis URL database must be a number, got '" + path.substring(1) + "'", e);
+                // The masked URL, not the path, and no cause: with an unescaped '/' in a password whose start looks
+                // like a port (redis://app:1234/secret@h), the path is the rest of the password.
+                throw new IllegalArgumentException("redis URL database must be a number, in "
+                        + SafeUrls.mask(redisUrl));
             }
         }
         return Redisson.create(config);
