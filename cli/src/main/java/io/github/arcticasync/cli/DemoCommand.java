@@ -1,5 +1,6 @@
 package io.github.arcticasync.cli;
 
+import io.github.arcticasync.internal.transport.SafeUrls;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.util.concurrent.Callable;
@@ -96,7 +97,7 @@ final class DemoCommand implements Callable<Integer> {
             throw usage("--mongo and --data-dir exclude each other: --data-dir is the embedded MongoDB's folder");
         }
         if (mongoUrl != null && !(mongoUrl.startsWith("mongodb://") || mongoUrl.startsWith("mongodb+srv://"))) {
-            throw usage("--mongo must be a mongodb:// or mongodb+srv:// URL, was '" + mongoUrl + "'");
+            throw usage("--mongo must be a mongodb:// or mongodb+srv:// URL, was '" + SafeUrls.mask(mongoUrl) + "'");
         }
         Path dir = mongoUrl == null ? (dataDir == null ? DEFAULT_DATA_DIR : dataDir) : null;
         try {

@@ -92,6 +92,14 @@ class MainTest {
     }
 
     @Test
+    void aMongoUrlOfTheWrongSchemeIsShownWithoutItsPassword() {
+        Run run = run("demo", "--mongo", "mongo://app:topsecret@h:27017");
+
+        assertBadUsage(run, "mongo://app:****@h:27017");
+        assertThat(run.err()).doesNotContain("topsecret");
+    }
+
+    @Test
     void tooFewRowsIsBadUsage() {
         assertBadUsage(run("demo", "--rows", "5"), "rows must be between");
     }
