@@ -1,5 +1,6 @@
 package io.github.arcticasync.cli;
 
+import io.github.arcticasync.internal.transport.SafeUrls;
 import java.io.PrintWriter;
 import java.util.List;
 import picocli.CommandLine;
@@ -79,10 +80,33 @@ public final class Main implements Runnable {
     private static int badUsage(ParameterException e, String[] args) {
         CommandLine commandLine = e.getCommandLine();
         PrintWriter err = commandLine.getErr();
-        err.println(commandLine.getCommandSpec().qualifiedName() + ": " + oneLine(e.getMessage())
+        err.println(commandLine.getCommandSpec().qualifiedName() + ": " + oneLine(maskArguments(e.getMessage(), args))
                 + " (see '" + commandLine.getCommandSpec().qualifiedName() + " --help')");
         err.flush();
         return EXIT_USAGE;
+    }
+
+    /**
+     * {@code message} with every argument it quotes masked by {@link SafeUrls#mask}: picocli's own messages quote
+     * what they could not use (an unknown option, an unmatched argument, a value that is not a number), which may be
+     * a URL with a password, such as {@code --mongo URL} given to a command without {@code --mongo}.
+     */
+    static String maskArguments(String message, String[] args) {
+        if (message == null) {
+            return null;
+        }
+        String shown = message;
+        for (String arg : args) {
+            // "--option=value" is quoted whole, or only its value when that is what picocli refused.
+            int equals = arg.startsWith("-") ? arg.indexOf('=') : -1;
+            for (String quoted : equals < 0 ? List.of(arg) : List.of(arg, arg.substring(equals + 1))) {
+                String masked = SafeUrls.mask(quoted);
+                if (!masked.equals(quoted)) {
+                    shown = shown.replace(quoted, masked);
+                }
+            }
+        }
+        return shown;
     }
 
     private static int failed(Exception e, CommandLine commandLine) {

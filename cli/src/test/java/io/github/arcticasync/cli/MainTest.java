@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import picocli.CommandLine;
 
 /** The command line's contract without servers: help, version, and bad usage as exit code 2 with one line. */
@@ -97,6 +99,22 @@ class MainTest {
 
         assertBadUsage(run, "mongo://app:****@h:27017");
         assertThat(run.err()).doesNotContain("topsecret");
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+            "status --mongo mongodb://app:topsecret@h:27017     | Unknown options",
+            "status --mongo=mongodb://app:topsecret@h:27017     | Unknown option",
+            "status redis://app:topsecret@h:1                   | Unmatched argument",
+            "up --workers redis://app:topsecret@h:1             | not an int",
+            "up --workers=redis://app:topsecret@h:1             | not an int",
+            "worker --mongo --redis=redis://app:topsecret@h:1   | Expected parameter",
+    })
+    void picocliDoesNotEchoAPasswordInAnArgumentItRefuses(String commandLine, String reason) {
+        Run run = run(commandLine.split(" "));
+
+        assertBadUsage(run, reason);
+        assertThat(run.err()).doesNotContain("topsecret").contains("app:****@h");
     }
 
     @Test
