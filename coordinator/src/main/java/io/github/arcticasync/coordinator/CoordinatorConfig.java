@@ -3,9 +3,8 @@ package io.github.arcticasync.coordinator;
 import io.github.arcticasync.internal.cluster.Keys;
 import io.github.arcticasync.internal.cluster.PoolRecord;
 import io.github.arcticasync.internal.transport.SafeUrls;
+import io.github.arcticasync.internal.transport.redis.RedisUrl;
 
-import java.net.URI;
-import java.net.URISyntaxException;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.UUID;
@@ -73,20 +72,7 @@ public record CoordinatorConfig(String redisUrl, String namespace, String coordi
         if (redisUrl == null) {
             throw new IllegalArgumentException("redisUrl must not be null");
         }
-        try {
-            URI uri = new URI(redisUrl);
-            if (!"redis".equals(uri.getScheme()) && !"rediss".equals(uri.getScheme())) {
-                throw new IllegalArgumentException("redisUrl must start with redis:// or rediss://, got "
-                        + SafeUrls.mask(redisUrl));
-            }
-            if (uri.getHost() == null) {
-                throw new IllegalArgumentException("redisUrl has no host: " + SafeUrls.mask(redisUrl));
-            }
-        } catch (URISyntaxException e) {
-            // No cause: URISyntaxException's message repeats the raw URL, password included.
-            throw new IllegalArgumentException("redisUrl is not a URL: " + SafeUrls.mask(redisUrl) + ": "
-                    + e.getReason() + " at index " + e.getIndex());
-        }
+        RedisUrl.parse(redisUrl); // refuses a malformed URL, naming it masked
     }
 
     /** A builder of {@link CoordinatorConfig}. */

@@ -29,7 +29,7 @@ class CoordinatorConfigTest {
     @Test
     void aMalformedUrlDoesNotCarryThePasswordInItsCause() {
         assertThatThrownBy(() -> CoordinatorConfig.builder().redisUrl("redis://app:top secret@h:1").build())
-                .hasMessageContaining("not a URL").hasMessageContaining("app:****@h:1")
+                .hasMessageContaining("malformed redis URL").hasMessageContaining("app:****@h:1")
                 .satisfies(e -> {
                     for (Throwable t = e; t != null; t = t.getCause()) {
                         assertThat(String.valueOf(t.getMessage())).doesNotContain("secret");
