@@ -1,5 +1,6 @@
 package io.github.arcticasync.cli;
 
+import io.github.arcticasync.internal.transport.SafeUrls;
 import java.nio.file.Path;
 
 /**
@@ -51,5 +52,13 @@ record DemoSettings(Path dataDir, String mongoUrl, String library, Integer poolS
     /** Whether the demo submits to a Redis cluster rather than an in-JVM pool. */
     boolean cluster() {
         return redisUrl != null;
+    }
+
+    /** The URLs without their passwords: a record's own toString would print them whole. */
+    @Override
+    public String toString() {
+        return "DemoSettings[dataDir=" + dataDir + ", mongoUrl=" + SafeUrls.mask(mongoUrl) + ", library=" + library
+                + ", poolSize=" + poolSize + ", rows=" + rows + ", progressBars=" + progressBars + ", redisUrl="
+                + SafeUrls.mask(redisUrl) + ", namespace=" + namespace + "]";
     }
 }
