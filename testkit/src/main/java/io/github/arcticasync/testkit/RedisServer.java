@@ -204,6 +204,23 @@ public final class RedisServer implements AutoCloseable {
         }
     }
 
+    /**
+     * Puts the server over its memory limit, as a Redis that has filled up: {@code maxmemory} becomes half of what it
+     * uses now, so writes are refused with OOM (under the default {@code noeviction}). Lowering the limit, unlike
+     * filling the server, does not depend on buffers Redis frees again by itself, which could let a small write slip
+     * under a limit just reached. {@code CONFIG SET maxmemory} with the old value gives it room again.
+     */
+    public void overMemoryLimit() throws IOException {
+        String info = String.valueOf(command("INFO", "memory"));
+        long used = info.lines().filter(l -> l.startsWith("used_memory:")).findFirst()
+                .map(l -> Long.parseLong(l.substring("used_memory:".length()).trim()))
+                .orElseThrow(() -> new IOException("INFO memory has no used_memory: " + info));
+        Object reply = command("CONFIG", "SET", "maxmemory", Long.toString(used / 2));
+        if (reply instanceof Resp.Error error) {
+            throw new IOException("CONFIG SET maxmemory refused: " + error.message());
+        }
+    }
+
     /** The last lines of the server log, for failure messages. */
     public String logTail() {
         StringBuilder tail = new StringBuilder();

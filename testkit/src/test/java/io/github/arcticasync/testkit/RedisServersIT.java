@@ -67,6 +67,19 @@ class RedisServersIT {
     }
 
     @Test
+    void overItsMemoryLimitItRefusesWritesUntilItHasRoomAgain() throws IOException {
+        try (RedisServer redis = RedisServers.start()) {
+            redis.command("SET", "before", "1");
+            redis.overMemoryLimit();
+            assertThat(redis.command("SET", "while-full", "1")).isInstanceOf(Resp.Error.class).asString()
+                    .contains("OOM");
+            assertThat(redis.command("GET", "before")).isEqualTo("1");
+            redis.command("CONFIG", "SET", "maxmemory", "0");
+            assertThat(redis.command("SET", "after", "1")).isEqualTo("OK");
+        }
+    }
+
+    @Test
     void passwordIsRequiredAndUsedByConnect() throws IOException {
         try (RedisServer redis = RedisServers.start(RedisConfig.builder().password("s3cret").build())) {
             try (Resp anonymous = Resp.connect(redis.host(), redis.port(), 2_000)) {

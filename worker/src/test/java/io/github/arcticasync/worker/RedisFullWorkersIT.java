@@ -77,15 +77,14 @@ class RedisFullWorkersIT {
     }
 
     @Test
-    void requestsInFlightWhileRedisIsFullCompleteOnceItHasRoom() throws InterruptedException {
+    void requestsInFlightWhileRedisIsFullCompleteOnceItHasRoom() throws Exception {
         List<AsyncRequest> inFlight = new ArrayList<>();
         for (int i = 0; i < REQUESTS; i++) {
             inFlight.add(aa.submit(LIB, "read", false, "S" + i % SYMBOLS));
         }
         try (Jedis jedis = servers.newJedis()) {
             await().atMost(LONG).until(() -> queued(jedis) == REQUESTS);
-            long used = usedMemory(jedis);
-            jedis.configSet("maxmemory", Long.toString(used / 2));
+            servers.redis().overMemoryLimit();
             released.countDown();
             // The scenario's length, not a synchronisation: Redis stays full for several leases.
             Thread.sleep(FULL_FOR.toMillis());
@@ -117,10 +116,5 @@ class RedisFullWorkersIT {
             entries += jedis.xlen(keys.requestStream(p));
         }
         return entries;
-    }
-
-    private static long usedMemory(Jedis jedis) {
-        return Long.parseLong(jedis.info("memory").lines().filter(l -> l.startsWith("used_memory:"))
-                .findFirst().orElseThrow().substring("used_memory:".length()).trim());
     }
 }

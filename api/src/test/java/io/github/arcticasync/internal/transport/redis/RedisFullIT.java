@@ -35,18 +35,8 @@ class RedisFullIT {
         return entries;
     }
 
-    /**
-     * Puts Redis over its memory limit by lowering the limit below what it uses: unlike filling it up, this does not
-     * depend on buffers Redis frees again on its own, which can let a small write slip under a limit just reached.
-     */
-    private static void overLimit(Jedis jedis) {
-        long used = Long.parseLong(jedis.info("memory").lines().filter(l -> l.startsWith("used_memory:"))
-                .findFirst().orElseThrow().substring("used_memory:".length()).trim());
-        jedis.configSet("maxmemory", Long.toString(used / 2));
-    }
-
     @Test
-    void aFullRedisRefusesSubmitsTypedAndLosesNothingOnceItHasRoom() {
+    void aFullRedisRefusesSubmitsTypedAndLosesNothingOnceItHasRoom() throws Exception {
         try (RedisServer redis = RedisServers.start(RedisConfig.builder()
                 .extraArgs(List.of("--maxmemory", "64mb", "--maxmemory-policy", "noeviction")).build());
              Jedis jedis = new Jedis(redis.host(), redis.port());
@@ -56,7 +46,7 @@ class RedisFullIT {
             AsyncRequest before = acknowledged.submit(LIB, "has_symbol", false, "A");
             assertThat(queued(jedis)).isEqualTo(1);
 
-            overLimit(jedis);
+            redis.overMemoryLimit();
             assertThatThrownBy(() -> jedis.set("k", "v")).hasMessageContaining("OOM");
             assertThatThrownBy(() -> acknowledged.submit(LIB, "has_symbol", false, "B"))
                     .isInstanceOf(AsyncArcticException.class)
