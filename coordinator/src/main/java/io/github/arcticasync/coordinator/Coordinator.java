@@ -50,7 +50,7 @@ public final class Coordinator implements AutoCloseable {
     private final AtomicLong epoch = new AtomicLong(-1);
     private final Set<String> knownWorkers = new HashSet<>();
     /** Any tick failure may be a bug, not only an outage: the first of a run is logged with its stack trace. */
-    private final RetryLog tickFailures;
+    private final RetryLog tickRetries;
     private volatile boolean closed;
 
     private Coordinator(CoordinatorConfig config, RedissonClient redis, boolean ownsClient,
@@ -71,7 +71,7 @@ public final class Coordinator implements AutoCloseable {
         this.registry = new WorkerRegistry(redis, keys);
         this.rebalancer = new Rebalancer(redis, keys, new PartitionPlanner(), metrics, config.coordinatorId());
         this.lifecycle = new PoolLifecycle(redis, keys, config.coordinatorId());
-        this.tickFailures = new RetryLog(log, config.coordinatorId() + " - coordinator tick", true);
+        this.tickRetries = new RetryLog(log, config.coordinatorId() + " - coordinator tick", true);
     }
 
     /** Starts a coordinator with its own Redis client and no metrics. */
@@ -148,9 +148,9 @@ public final class Coordinator implements AutoCloseable {
         }
         try {
             lead();
-            tickFailures.succeeded();
+            tickRetries.succeeded();
         } catch (RuntimeException e) {
-            tickFailures.failed(e, "retrying next heartbeat");
+            tickRetries.failed(e, "retrying next heartbeat");
         }
     }
 

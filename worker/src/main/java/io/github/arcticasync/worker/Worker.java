@@ -101,7 +101,7 @@ public final class Worker implements AutoCloseable {
     private final PartitionConsumer consumer;
     private final ScheduledExecutorService scheduler;
     private final CountDownLatch terminated = new CountDownLatch(1);
-    private final RetryLog heartbeatFailures;
+    private final RetryLog heartbeatRetries;
     private volatile boolean draining;
     private volatile boolean closed;
 
@@ -124,7 +124,8 @@ public final class Worker implements AutoCloseable {
                 threads::limit, () -> prefetch.beyond(threads.limit()));
         this.heartbeat = new WorkerHeartbeat(connections, keys, config.workerId(), hostName(), config.maxThreads(),
                 config.lease());
-        this.heartbeatFailures = new RetryLog(log, config.workerId() + " - heartbeat", false);
+        // The heartbeat runs as much of the worker's own logic as the coordinator's tick: a failure may be a bug.
+        this.heartbeatRetries = new RetryLog(log, config.workerId() + " - heartbeat", true);
         this.watcher = new AssignmentWatcher(connections, keys, config.workerId());
         this.reclaimer = new StaleWorkReclaimer(connections, keys, config.workerId(), metrics);
         this.poster = new ResultPoster(connections, keys, config.workerId(), config.resultTtl(), metrics,
@@ -392,9 +393,9 @@ public final class Worker implements AutoCloseable {
         }
         try {
             beat();
-            heartbeatFailures.succeeded();
+            heartbeatRetries.succeeded();
         } catch (RuntimeException e) {
-            heartbeatFailures.failed(e, "retrying next heartbeat");
+            heartbeatRetries.failed(e, "retrying next heartbeat");
         }
     }
 

@@ -77,14 +77,33 @@ class RetryLogTest {
     }
 
     @Test
-    void aLoopWhoseFailuresMayBeBugsLogsTheFirstWithItsStackTrace() {
+    void aFailureThatChangesMidRunIsLoggedAtOnce() {
+        for (int i = 0; i < 3; i++) {
+            retries.failed(new IOException("Connection refused"), "retrying in 1000 ms");
+            secondsPass(1);
+        }
+        retries.failed(new IllegalStateException("NOPERM this user has no permissions"), "retrying in 1000 ms");
+        retries.failed(new IllegalStateException("NOPERM this user has no permissions"), "retrying in 1000 ms");
+
+        assertThat(at(Level.WARN)).containsExactly(
+                "w1 - posting results failed, retrying in 1000 ms: java.io.IOException: Connection refused",
+                "w1 - posting results failed differently (attempt 4 in PT3S), retrying in 1000 ms: "
+                        + "java.lang.IllegalStateException: NOPERM this user has no permissions");
+        assertThat(at(Level.DEBUG)).hasSize(3);
+    }
+
+    @Test
+    void aLoopWhoseFailuresMayBeBugsLogsEachNewOneWithItsStackTrace() {
         RetryLog tick = new RetryLog(logger, "c1 - coordinator tick", true, nanos::get);
         tick.failed(new NullPointerException("bug"), "retrying next heartbeat");
         tick.failed(new NullPointerException("bug"), "retrying next heartbeat");
 
+        tick.failed(new IllegalStateException("another bug"), "retrying next heartbeat");
+
         List<ILoggingEvent> warnings = seen.list.stream().filter(e -> e.getLevel() == Level.WARN).toList();
-        assertThat(warnings).hasSize(1);
-        assertThat(warnings.get(0).getThrowableProxy()).isNotNull();
+        assertThat(warnings).hasSize(2);
+        assertThat(warnings).allSatisfy(w -> assertThat(w.getThrowableProxy()).isNotNull());
         assertThat(warnings.get(0).getThrowableProxy().getMessage()).isEqualTo("bug");
+        assertThat(warnings.get(1).getThrowableProxy().getMessage()).isEqualTo("another bug");
     }
 }

@@ -55,7 +55,7 @@ public final class PartitionConsumer implements AutoCloseable {
     private final ReentrantLock lock = new ReentrantLock();
     private final Condition wake = lock.newCondition();
     private final Thread thread;
-    private final RetryLog failures;
+    private final RetryLog retries;
     private volatile boolean stopped;
 
     /**
@@ -75,7 +75,7 @@ public final class PartitionConsumer implements AutoCloseable {
         this.connections = connections;
         this.keys = keys;
         this.workerId = workerId;
-        this.failures = new RetryLog(log, workerId + " - reading partitions", false);
+        this.retries = new RetryLog(log, workerId + " - reading partitions", false);
         this.owned = owned;
         this.room = room;
         this.sink = sink;
@@ -116,6 +116,7 @@ public final class PartitionConsumer implements AutoCloseable {
                 }
                 int free = room.getAsInt();
                 if (active.isEmpty() || free <= 0) {
+                    // No Redis call here, so an outage's run stays open until the next read works and says so.
                     idle();
                     continue;
                 }
@@ -132,13 +133,13 @@ public final class PartitionConsumer implements AutoCloseable {
                     nextStrayCheck = System.nanoTime() + strayAfter.toNanos();
                 }
                 read(jedis, active, free);
-                failures.succeeded();
+                retries.succeeded();
                 pause = 50;
             } catch (RuntimeException e) {
                 if (stopped) {
                     break;
                 }
-                failures.failed(e, "reconnecting in " + pause + " ms");
+                retries.failed(e, "reconnecting in " + pause + " ms");
                 close(jedis);
                 jedis = null;
                 reconnected = true;

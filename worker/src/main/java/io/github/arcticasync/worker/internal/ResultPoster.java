@@ -63,7 +63,7 @@ public final class ResultPoster implements AutoCloseable {
     /** Held by whichever thread has a batch on the wire: one post at a time keeps batches whole. */
     private final AtomicBoolean posting = new AtomicBoolean();
     private final Thread thread;
-    private final RetryLog failures;
+    private final RetryLog retries;
     private volatile boolean closing;
 
     public ResultPoster(RedisConnections connections, Keys keys, String workerId, Duration resultTtl,
@@ -74,7 +74,7 @@ public final class ResultPoster implements AutoCloseable {
         this.resultTtl = resultTtl;
         this.metrics = metrics;
         this.onPosted = onPosted;
-        this.failures = new RetryLog(log, workerId + " - posting results", false);
+        this.retries = new RetryLog(log, workerId + " - posting results", false);
         this.thread = new Thread(this::run, "arctic-async-poster-" + workerId);
         this.thread.setDaemon(true);
         this.thread.start();
@@ -148,14 +148,14 @@ public final class ResultPoster implements AutoCloseable {
                 }
                 postOnWire(batch);
                 batch.clear();
-                failures.succeeded();
+                retries.succeeded();
                 pause = 50;
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 return;
             } catch (RuntimeException e) {
                 // Keep the batch: results are never dropped while the worker lives; the scripts are idempotent.
-                failures.failed(e, "retrying the batch of " + batch.size() + " in " + pause + " ms");
+                retries.failed(e, "retrying the batch of " + batch.size() + " in " + pause + " ms");
                 sleep(pause);
                 pause = Math.min(pause * 2, 1000);
             }

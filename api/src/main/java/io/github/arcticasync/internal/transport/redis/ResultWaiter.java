@@ -64,7 +64,7 @@ final class ResultWaiter implements AutoCloseable {
     private final Clock clock;
     private final Map<String, Waiting> waiting = new ConcurrentHashMap<>();
     private final Thread thread;
-    private final RetryLog failures;
+    private final RetryLog retries;
     private volatile boolean closed;
     private String lastId = "0-0";
     /** Notices read since the reply stream was last trimmed. */
@@ -82,7 +82,7 @@ final class ResultWaiter implements AutoCloseable {
         this.codec = codec;
         this.replyStreamTtl = replyStreamTtl;
         this.clock = clock;
-        this.failures = new RetryLog(log, replyStream + " - reading results", false);
+        this.retries = new RetryLog(log, replyStream + " - reading results", false);
         this.thread = new Thread(this::run, threadName);
         this.thread.setDaemon(true);
     }
@@ -158,7 +158,7 @@ final class ResultWaiter implements AutoCloseable {
                     sweep(jedis);
                     nextSweep = System.nanoTime() + SWEEP_INTERVAL.toNanos();
                 }
-                failures.succeeded();
+                retries.succeeded();
                 backoff = Duration.ofMillis(50);
             } catch (RuntimeException | OutOfMemoryError e) {
                 // Out of memory reading one huge reply must not end this thread: every waiting request of the client
@@ -166,7 +166,7 @@ final class ResultWaiter implements AutoCloseable {
                 if (closed) {
                     break;
                 }
-                failures.failed(e, "reconnecting in " + backoff.toMillis() + " ms");
+                retries.failed(e, "reconnecting in " + backoff.toMillis() + " ms");
                 closeQuietly(jedis);
                 jedis = null;
                 sleep(backoff);
