@@ -3,20 +3,26 @@ package io.github.arcticasync.internal.transport;
 import java.util.regex.Pattern;
 
 /**
- * The one way a Redis or MongoDB URL is shown in logs, errors and command output: without its password. A URL that
+ * The one way a Redis or MongoDB URL is shown in logs, errors and command output: without its secrets. A URL that
  * holds credentials may be malformed (an unescaped {@code @}, {@code /} or {@code ?} in the password) and is shown
- * then too, so this does not parse it: everything from the scheme to the last {@code @} of the authority is the user
- * info, of which only the user name stays.
+ * then too, so this does not parse it:
+ * <ul>
+ *   <li>the user info is everything after the scheme up to the last {@code @} before the query; of it only the user
+ *       name stays. With no {@code @} there, an {@code @} in the query still ends a user info when no option comes
+ *       before it: then the {@code ?} belonged to the password;</li>
+ *   <li>query options whose name ends in {@code password}, and an {@code AWS_SESSION_TOKEN} in
+ *       {@code authMechanismProperties}, show as {@code ****} (options may be separated by {@code &} or {@code ;}).</li>
+ * </ul>
  */
 public final class SafeUrls {
     private static final String HIDDEN = "****";
-    /** Query options that carry a secret, such as MongoDB's {@code tlsCertificateKeyFilePassword}. */
-    private static final Pattern SECRET_OPTION = Pattern.compile("(?i)([?&][^=&]*password=)[^&]*");
+    private static final Pattern SECRET_OPTION = Pattern.compile("(?i)([?&;][^=&;]*password=)[^&;]*");
+    private static final Pattern SESSION_TOKEN = Pattern.compile("(?i)(AWS_SESSION_TOKEN(?::|%3A))[^,&;]*");
 
     private SafeUrls() {
     }
 
-    /** {@code url} with its password and any password option replaced by {@code ****}; null for null. */
+    /** {@code url} with its password and secret options replaced by {@code ****}; null for null. */
     public static String mask(String url) {
         if (url == null) {
             return null;
@@ -26,8 +32,12 @@ public final class SafeUrls {
         String rest = url.substring(start);
         int query = rest.indexOf('?');
         int at = (query < 0 ? rest : rest.substring(0, query)).lastIndexOf('@');
-        if (at < 0) {
-            at = rest.lastIndexOf('@'); // an '@' only after a '?': the '?' may belong to the password
+        if (at < 0 && query >= 0) {
+            int late = rest.lastIndexOf('@');
+            String between = late < 0 ? "" : rest.substring(query, late);
+            if (late >= 0 && between.indexOf('=') < 0 && between.indexOf('&') < 0 && between.indexOf(';') < 0) {
+                at = late;
+            }
         }
         String shown = rest;
         if (at >= 0) {
@@ -35,6 +45,7 @@ public final class SafeUrls {
             int colon = userInfo.indexOf(':');
             shown = (colon < 0 ? HIDDEN : userInfo.substring(0, colon) + ":" + HIDDEN) + rest.substring(at);
         }
-        return url.substring(0, start) + SECRET_OPTION.matcher(shown).replaceAll("$1" + HIDDEN);
+        shown = SECRET_OPTION.matcher(shown).replaceAll("$1" + HIDDEN);
+        return url.substring(0, start) + SESSION_TOKEN.matcher(shown).replaceAll("$1" + HIDDEN);
     }
 }

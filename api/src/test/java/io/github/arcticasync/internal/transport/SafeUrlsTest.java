@@ -1,5 +1,6 @@
 package io.github.arcticasync.internal.transport;
 
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -23,6 +24,12 @@ class SafeUrlsTest {
             "app:topsecret@h:1                               | app:****@h:1",
             "redis://h:1                                     | redis://h:1",
             "mongodb://h1:1,h2:2/db?appName=batch            | mongodb://h1:1,h2:2/db?appName=batch",
+            "mongodb://h:1/?w=1;tlsCertificateKeyFilePassword=topsecret;tls=true"
+                    + " | mongodb://h:1/?w=1;tlsCertificateKeyFilePassword=****;tls=true",
+            "mongodb://h:1/?authMechanism=MONGODB-AWS&authMechanismProperties=AWS_SESSION_TOKEN:topsecret"
+                    + " | mongodb://h:1/?authMechanism=MONGODB-AWS&authMechanismProperties=AWS_SESSION_TOKEN:****",
+            "mongodb://db1:27017/?appName=batch@prod         | mongodb://db1:27017/?appName=batch@prod",
+            "redis://:topsecret@[::1]:6379/2                 | redis://:****@[::1]:6379/2",
     })
     void thePasswordIsHiddenAndTheRestShown(String url, String shown) {
         assertThat(SafeUrls.mask(url)).isEqualTo(shown).doesNotContain("topsecret").doesNotContain("secret@");
@@ -39,7 +46,7 @@ class SafeUrlsTest {
         assertThat(SafeUrls.mask(url)).doesNotContain("top").doesNotContain("secret").doesNotContain("sec");
     }
 
-    @org.junit.jupiter.api.Test
+    @Test
     void nullStaysNull() {
         assertThat(SafeUrls.mask(null)).isNull();
     }
