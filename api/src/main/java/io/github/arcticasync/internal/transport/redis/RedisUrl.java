@@ -99,8 +99,12 @@ public record RedisUrl(boolean tls, String host, int port, String user, String p
         return new RedisUrl("rediss".equalsIgnoreCase(scheme), uri.getHost(), port, user, password, database);
     }
 
+    /**
+     * Percent-decodes user info. Not form decoding: a {@code +} is a legal character of a password (generated ones
+     * often hold it) and stays a {@code +}, where URLDecoder alone would turn it into a space.
+     */
     private static String decode(String text) {
-        return URLDecoder.decode(text, StandardCharsets.UTF_8);
+        return URLDecoder.decode(text.replace("+", "%2B"), StandardCharsets.UTF_8);
     }
 
     public HostAndPort hostAndPort() {

@@ -71,6 +71,13 @@ class RedisUrlTest {
     }
 
     @Test
+    void aPlusInAPasswordStaysAPlusAndPercentEscapesAreDecoded() {
+        assertThat(RedisUrl.parse("redis://:a+b=@h:1").password()).isEqualTo("a+b=");
+        assertThat(RedisUrl.parse("redis://app:a%2Bb%20c%40d@h:1").password()).isEqualTo("a+b c@d");
+        assertThat(RedisUrl.parse("redis://app+1:pw@h:1").user()).isEqualTo("app+1");
+    }
+
+    @Test
     void toStringNeverShowsThePassword() {
         assertThat(RedisUrl.parse("redis://app:topsecret@h:1/2").toString()).isEqualTo("redis://app:****@h:1/2")
                 .doesNotContain("topsecret");
