@@ -55,9 +55,10 @@ public final class Arctic implements AutoCloseable {
         try {
             cs = new ConnectionString(mongoUrl);
         } catch (IllegalArgumentException e) {
-            // No cause: the driver's message may quote part of the URL, such as the end of a password holding an
-            // unescaped '?' ("invalid option 'secret@host'"), and callers print causes.
-            throw new IllegalArgumentException("mongoUrl is not a valid MongoDB connection string");
+            // No cause, and the driver's diagnosis only when it quotes nothing of where secrets live: it may quote
+            // the end of a password holding an unescaped '?' ("invalid option 'secret@host'"), and callers print.
+            String why = quotesSecretPart(e.getMessage(), mongoUrl) ? "" : ": " + e.getMessage();
+            throw new IllegalArgumentException("mongoUrl is not a valid MongoDB connection string" + why);
         }
         MongoClient client;
         try {
@@ -66,6 +67,28 @@ public final class Arctic implements AutoCloseable {
             throw new ArcticException("cannot create a MongoDB client for hosts " + cs.getHosts(), e);
         }
         return new Arctic(client, true, Clock.systemUTC(), String.join(",", cs.getHosts()));
+    }
+
+    /**
+     * Whether {@code message} holds any four characters in a row of the parts of {@code url} that may hold a secret:
+     * the user info (up to its last '@') and the query. Also true for a message that is null.
+     */
+    static boolean quotesSecretPart(String message, String url) {
+        if (message == null) {
+            return true;
+        }
+        int scheme = url.indexOf("://");
+        String rest = scheme < 0 ? url : url.substring(scheme + 3);
+        int at = rest.lastIndexOf('@');
+        int query = rest.indexOf('?');
+        for (String part : new String[] {at < 0 ? "" : rest.substring(0, at), query < 0 ? "" : rest.substring(query)}) {
+            for (int i = 0; i + 4 <= part.length(); i++) {
+                if (message.contains(part.substring(i, i + 4))) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     /** Uses an existing client; {@link #close()} leaves it open. */

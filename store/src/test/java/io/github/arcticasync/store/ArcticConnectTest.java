@@ -1,5 +1,6 @@
 package io.github.arcticasync.store;
 
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -22,5 +23,16 @@ class ArcticConnectTest {
                         assertThat(String.valueOf(t.getMessage())).doesNotContain("secret");
                     }
                 });
+    }
+
+    @Test
+    void theDriversDiagnosisStaysWhenItQuotesNoSecretPart() {
+        assertThatThrownBy(() -> Arctic.connect("mongodb://app:pw@h:notaport"))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageStartingWith("mongoUrl is not a valid MongoDB connection string: ")
+                .hasMessageContaining("port contains non-digit characters");
+        assertThat(Arctic.quotesSecretPart("invalid option 'topsecret@h'", "mongodb://app:1?topsecret@h")).isTrue();
+        assertThat(Arctic.quotesSecretPart("must be urlencoded", "mongodb://app:p@ss@h")).isFalse();
+        assertThat(Arctic.quotesSecretPart(null, "mongodb://h")).isTrue();
     }
 }
