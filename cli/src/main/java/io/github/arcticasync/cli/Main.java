@@ -61,6 +61,9 @@ public final class Main implements Runnable {
      */
     public static CommandLine commandLine() {
         CommandLine cli = new CommandLine(new Main());
+        // No @file arguments: the commands take none, a value starting with '@' is a value, and what picocli read from
+        // a file would reach a usage error unmasked.
+        cli.setExpandAtFiles(false);
         for (Object command : commands()) {
             cli.addSubcommand(command);
         }

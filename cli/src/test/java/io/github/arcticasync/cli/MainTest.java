@@ -2,9 +2,13 @@ package io.github.arcticasync.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import picocli.CommandLine;
@@ -30,6 +34,13 @@ class MainTest {
         assertThat(run.exitCode()).isEqualTo(Main.EXIT_USAGE);
         assertThat(run.err().strip()).doesNotContain("\n").contains(reasonFragment).startsWith("arctic-async");
         assertThat(run.out()).isEmpty();
+    }
+
+    @Test
+    void anArgumentStartingWithAnAtSignIsNotReadAsAFile(@TempDir Path dir) throws IOException {
+        Path file = Files.writeString(dir.resolve("args"), "--help");
+
+        assertBadUsage(run("status", "@" + file), "@" + file);
     }
 
     @Test

@@ -56,7 +56,7 @@ public record CoordinatorConfig(String redisUrl, String namespace, String coordi
         return new Builder();
     }
 
-    /** The Redis URL with any password replaced by {@code ***}, for logs. */
+    /** The Redis URL with any password replaced by {@code ****}, for logs. */
     public String maskedRedisUrl() {
         return SafeUrls.mask(redisUrl);
     }
