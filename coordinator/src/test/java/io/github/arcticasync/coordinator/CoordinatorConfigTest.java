@@ -1,5 +1,6 @@
 package io.github.arcticasync.coordinator;
 
+import io.github.arcticasync.testkit.ThrowableText;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
@@ -30,11 +31,7 @@ class CoordinatorConfigTest {
     void aMalformedUrlDoesNotCarryThePasswordInItsCause() {
         assertThatThrownBy(() -> CoordinatorConfig.builder().redisUrl("redis://app:top secret@h:1").build())
                 .hasMessageContaining("malformed redis URL").hasMessageContaining("app:****@h:1")
-                .satisfies(e -> {
-                    for (Throwable t = e; t != null; t = t.getCause()) {
-                        assertThat(String.valueOf(t.getMessage())).doesNotContain("secret");
-                    }
-                });
+                .satisfies(e -> assertThat(ThrowableText.ofChain(e)).doesNotContain("secret"));
     }
 
     @Test

@@ -1,7 +1,10 @@
 package io.github.arcticasync.store;
 
+import com.mongodb.MongoCommandException;
 import com.mongodb.MongoException;
+import com.mongodb.MongoSecurityException;
 import io.github.arcticasync.testkit.MongoServers;
+import io.github.arcticasync.testkit.ThrowableText;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -72,7 +75,8 @@ class MongoAuthContainerIT {
         try (Arctic arctic = Arctic.connect(url(USER + ":" + wrong + "@"))) {
             assertThatThrownBy(() -> arctic.initializeLibrary("auth_lib_wrong"))
                     .isInstanceOfAny(ArcticException.class, MongoException.class)
-                    .satisfies(e -> assertThat(e.toString()).doesNotContain(wrong));
+                    .satisfies(e -> assertThat(causeOf(e, MongoSecurityException.class)).isNotNull())
+                    .satisfies(e -> assertThat(ThrowableText.ofChain(e)).doesNotContain(wrong));
         }
     }
 
@@ -80,7 +84,19 @@ class MongoAuthContainerIT {
     void noCredentialsAreRefusedTyped() {
         try (Arctic arctic = Arctic.connect(url(""))) {
             assertThatThrownBy(() -> arctic.initializeLibrary("auth_lib_none"))
-                    .isInstanceOfAny(ArcticException.class, MongoException.class);
+                    .isInstanceOfAny(ArcticException.class, MongoException.class)
+                    .satisfies(e -> assertThat(causeOf(e, MongoCommandException.class).getErrorCode())
+                            .as("Unauthorized").isEqualTo(13));
         }
+    }
+
+    /** The first of {@code error}'s chain that is a {@code type}: the store wraps the driver's exceptions. */
+    private static <T extends Throwable> T causeOf(Throwable error, Class<T> type) {
+        for (Throwable t = error; t != null; t = t.getCause()) {
+            if (type.isInstance(t)) {
+                return type.cast(t);
+            }
+        }
+        throw new AssertionError("no " + type.getSimpleName() + " in " + ThrowableText.ofChain(error));
     }
 }

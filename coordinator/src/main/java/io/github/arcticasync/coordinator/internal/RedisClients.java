@@ -21,6 +21,11 @@ public final class RedisClients {
      * @throws IllegalArgumentException if the URL is malformed
      */
     public static RedissonClient create(String redisUrl, Duration lockLease) {
+        return Redisson.create(config(redisUrl, lockLease));
+    }
+
+    /** The configuration {@link #create} connects with. */
+    static Config config(String redisUrl, Duration lockLease) {
         // The same parser as the data plane's, so both planes read user, password, TLS and db alike.
         RedisUrl url = RedisUrl.parse(redisUrl);
         Config config = new Config();
@@ -39,6 +44,6 @@ public final class RedisClients {
         if (url.password() != null) {
             server.setPassword(url.password());
         }
-        return Redisson.create(config);
+        return config;
     }
 }
