@@ -1,5 +1,9 @@
 package io.github.arcticasync.worker;
 
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
 import io.github.arcticasync.asynchronous.AsyncArctic;
 import io.github.arcticasync.asynchronous.AsyncRequest;
 import io.github.arcticasync.asynchronous.LibraryRef;
@@ -8,9 +12,11 @@ import io.github.arcticasync.internal.cluster.Keys;
 import io.github.arcticasync.internal.execution.OperationRegistry;
 import io.github.arcticasync.store.VersionedItem;
 import io.github.arcticasync.testkit.RedisConfig;
+import io.github.arcticasync.worker.internal.ResultPoster;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.slf4j.LoggerFactory;
 import redis.clients.jedis.Jedis;
 
 import java.time.Duration;
@@ -78,6 +84,10 @@ class RedisFullWorkersIT {
 
     @Test
     void requestsInFlightWhileRedisIsFullCompleteOnceItHasRoom() throws Exception {
+        Logger posterLog = (Logger) LoggerFactory.getLogger(ResultPoster.class);
+        ListAppender<ILoggingEvent> posterLines = new ListAppender<>();
+        posterLines.start();
+        posterLog.addAppender(posterLines);
         List<AsyncRequest> inFlight = new ArrayList<>();
         for (int i = 0; i < REQUESTS; i++) {
             inFlight.add(aa.submit(LIB, "read", false, "S" + i % SYMBOLS));
@@ -99,7 +109,16 @@ class RedisFullWorkersIT {
             assertThat(w1.isTerminated()).isFalse();
             assertThat(w2.isTerminated()).isFalse();
             assertThat(jedis.xlen(Keys.of(NS, Keys.DEFAULT_PARTITIONS).deadLetters())).as("dead letters").isZero();
+        } finally {
+            posterLog.detachAppender(posterLines);
         }
+        // Posts were retried for seconds, yet each worker logged the outage's start and end, not every attempt.
+        List<String> warnings = posterLines.list.stream().filter(e -> e.getLevel() == Level.WARN)
+                .map(ILoggingEvent::getFormattedMessage).toList();
+        long started = warnings.stream().filter(w -> w.contains(" - posting results failed, ")).count();
+        long ended = warnings.stream().filter(w -> w.contains(" - posting results works again after ")).count();
+        assertThat(started).as("outages begun, in %s", warnings).isBetween(1L, 2L);
+        assertThat(ended).as("outages ended, in %s", warnings).isEqualTo(started);
         List<AsyncRequest> after = new ArrayList<>();
         for (int i = 0; i < 16; i++) {
             after.add(aa.submit(LIB, "has_symbol", false, "S" + i % SYMBOLS));
