@@ -10,6 +10,7 @@ import io.github.arcticasync.asynchronous.LibraryRef;
 import io.github.arcticasync.coordinator.Coordinator;
 import io.github.arcticasync.internal.cluster.Keys;
 import io.github.arcticasync.internal.execution.OperationRegistry;
+import io.github.arcticasync.internal.transport.redis.RequestStreamEntries;
 import io.github.arcticasync.store.VersionedItem;
 import io.github.arcticasync.testkit.RedisConfig;
 import io.github.arcticasync.worker.internal.ResultPoster;
@@ -129,11 +130,6 @@ class RedisFullWorkersIT {
 
     /** Entries added to the namespace's request streams (delivered or not). */
     private static long queued(Jedis jedis) {
-        Keys keys = Keys.of(NS, Keys.DEFAULT_PARTITIONS);
-        long entries = 0;
-        for (int p = 0; p < keys.partitions(); p++) {
-            entries += jedis.xlen(keys.requestStream(p));
-        }
-        return entries;
+        return RequestStreamEntries.count(jedis, Keys.of(NS, Keys.DEFAULT_PARTITIONS));
     }
 }

@@ -5,6 +5,7 @@ import io.github.arcticasync.asynchronous.AsyncRequest;
 import io.github.arcticasync.asynchronous.LibraryRef;
 import io.github.arcticasync.coordinator.Coordinator;
 import io.github.arcticasync.internal.cluster.Keys;
+import io.github.arcticasync.internal.transport.redis.RequestStreamEntries;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -53,11 +54,7 @@ class RedisSoakIT {
     }
 
     private long streamEntries(Keys keys) {
-        long total = 0;
-        for (int p = 0; p < keys.partitions(); p++) {
-            total += jedis.xlen(keys.requestStream(p));
-        }
-        return total;
+        return RequestStreamEntries.count(jedis, keys);
     }
 
     private long resultKeys() {

@@ -27,12 +27,7 @@ class RedisFullIT {
     private static final LibraryRef LIB = LibraryRef.of("full_lib");
 
     private static long queued(Jedis jedis) {
-        Keys keys = Keys.of(NS, Keys.DEFAULT_PARTITIONS);
-        long entries = 0;
-        for (int p = 0; p < keys.partitions(); p++) {
-            entries += jedis.xlen(keys.requestStream(p));
-        }
-        return entries;
+        return RequestStreamEntries.count(jedis, Keys.of(NS, Keys.DEFAULT_PARTITIONS));
     }
 
     @Test
