@@ -32,10 +32,10 @@ public final class SafeUrls {
         String rest = url.substring(start);
         int query = rest.indexOf('?');
         int at = (query < 0 ? rest : rest.substring(0, query)).lastIndexOf('@');
-        if (at < 0 && query >= 0) {
-            int late = rest.lastIndexOf('@');
-            String between = late < 0 ? "" : rest.substring(query, late);
-            if (late >= 0 && between.indexOf('=') < 0 && between.indexOf('&') < 0 && between.indexOf(';') < 0) {
+        int late = rest.lastIndexOf('@');
+        if (at < 0 && query >= 0 && late > query) {
+            String between = rest.substring(query, late);
+            if (between.indexOf('=') < 0 && between.indexOf('&') < 0 && between.indexOf(';') < 0) {
                 at = late;
             }
         }
